@@ -1,0 +1,4 @@
+import type { Command } from "commander";
+
+// Placeholder until its issue lands: registers nothing yet.
+export function registerRun(_program: Command): void {}

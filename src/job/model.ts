@@ -1,0 +1,69 @@
+// The normalised job: what loadJob returns after validation, defaults and ${{ vars }} substitution.
+// Everything past the loader trusts this shape; the raw YAML shape lives in ./schema.ts.
+
+/** Where something was written in a file, 1-based, for error messages. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * One target entry as written. Version 1 names apps and processes by UUID; the `app` and
+ * `processes` fields are strings so that names and `processes: all` (a later version) fit
+ * without changing this shape.
+ */
+export interface TargetSpec {
+  app: string;
+  /** Process ids (or, later, keys); "all" selects every process of the app. */
+  processes: string[] | "all";
+  label?: string;
+  position?: SourcePosition;
+}
+
+export interface Step {
+  name: string;
+  /** argv: the first element is the binary; no shell. */
+  command: string[];
+  /** Seconds, 1..60, sent to the API. Inherits the job's timeout. */
+  timeout: number;
+  /** Retries of transient failures per request. Inherits the job's retries. */
+  retries: number;
+  /** Explicit idempotence; undefined means "decide by the binary" (read-only binaries are). */
+  idempotent?: boolean;
+  /** When true, a failure of this step does not skip the target's later steps. */
+  continueOnFailure: boolean;
+  position?: SourcePosition;
+}
+
+/** A failure threshold: stop starting new targets once more than this many targets failed. */
+export type MaxFailures = { kind: "count"; value: number } | { kind: "percent"; value: number };
+
+/** A client-side request budget, e.g. `30/min`. */
+export interface RateLimit {
+  requests: number;
+  perMs: number;
+}
+
+export interface Job {
+  /** Job file format version (1). */
+  version: 1;
+  name: string;
+  description?: string;
+  /** Absolute path of the file the job came from, when it came from a file. */
+  file?: string;
+  /** Requests in flight at once. Default 10. */
+  concurrency: number;
+  /** Requests in flight at once per app; undefined means only the global cap applies. */
+  perApp?: number;
+  /** Default seconds for steps, 1..60. Default 15. */
+  timeout: number;
+  /** Default retries for steps. Default 3. */
+  retries: number;
+  rateLimit?: RateLimit;
+  maxFailures?: MaxFailures;
+  /** Variables after defaults and --var overrides. */
+  vars: Record<string, string>;
+  targets: TargetSpec[];
+  steps: Step[];
+}
