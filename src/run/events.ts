@@ -1,0 +1,22 @@
+// Events emitted by runJob so callers can build their own progress display or NDJSON log.
+import type { RequestFailure } from "../client/types.js";
+import type { Report, StepResult } from "../report/model.js";
+import type { Target } from "../targets/model.js";
+
+export type RunEvent =
+  | { type: "runStart"; job: string; targets: number; steps: number; total: number; at: string }
+  | { type: "stepStart"; target: Target; step: string; at: string }
+  | {
+      type: "attempt";
+      target: Target;
+      step: string;
+      attempt: number;
+      /** The failure that ended this attempt, when it failed and will be retried. */
+      failure: Pick<RequestFailure, "code" | "class" | "httpStatus"> | null;
+      delayMs: number;
+      at: string;
+    }
+  | { type: "stepEnd"; result: StepResult; at: string }
+  | { type: "runEnd"; report: Report; at: string };
+
+export type RunEventListener = (event: RunEvent) => void;
