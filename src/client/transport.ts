@@ -1,0 +1,166 @@
+// One HTTP exchange over undici with a hard deadline, the caller's AbortSignal, and a cap on the
+// body read. Every transport failure leaves here as a RequestFailure; undici's own error objects
+// do not (they can hold the request, Authorization header included).
+import type { Dispatcher } from "undici";
+import { classifyNetworkError, networkErrorFacts } from "./classify.js";
+import {
+  BadResponseError,
+  NetworkError,
+  RequestAbortedError,
+  RequestError,
+  RequestTimeoutError,
+} from "./errors.js";
+import type { ResponseHeaders } from "./rate-limit-headers.js";
+
+export interface TransportRequest {
+  method: "GET" | "POST";
+  /** Path including the base URL's prefix and any query, e.g. /v3/applications?limit=100 */
+  path: string;
+  /** "POST /applications/…/exec": how errors name the request (no prefix, no query). */
+  label: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Covers connect, headers and the whole body: a trickling response cannot outlive it. */
+  deadlineMs: number;
+  signal?: AbortSignal | undefined;
+  /** Cap on a 2xx body; past it the response is a BAD_RESPONSE. Error bodies are cut short. */
+  maxBytes: number;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: ResponseHeaders;
+  text: string;
+}
+
+/** Error bodies are read only for their message; the rest is dropped. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+class BodyTooLarge extends Error {}
+
+async function readCapped(body: Dispatcher.ResponseData["body"], cap: number, cut: boolean) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > cap) {
+      body.destroy();
+      if (!cut) throw new BodyTooLarge();
+      chunks.push(buf.subarray(0, buf.length - (size - cap)));
+      break;
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function send(
+  dispatcher: Dispatcher,
+  origin: string,
+  req: TransportRequest,
+): Promise<TransportResponse> {
+  if (req.signal?.aborted) {
+    throw new RequestAbortedError({
+      code: "ABORTED",
+      class: "notExecuted",
+      message: `${req.label} was cancelled before it was sent`,
+      request: req.label,
+    });
+  }
+  const controller = new AbortController();
+  let stoppedBy: "caller" | "deadline" | null = null;
+  const onAbort = () => {
+    stoppedBy ??= "caller";
+    controller.abort();
+  };
+  req.signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => {
+    stoppedBy ??= "deadline";
+    controller.abort();
+  }, req.deadlineMs);
+  try {
+    const res = await dispatcher.request({
+      origin,
+      path: req.path,
+      method: req.method,
+      headers: req.headers,
+      body: req.body ?? null,
+      signal: controller.signal,
+      // Backstops for our own timer; undici's body timeout alone resets on every chunk.
+      headersTimeout: req.deadlineMs,
+      bodyTimeout: req.deadlineMs,
+    });
+    const ok = res.statusCode >= 200 && res.statusCode < 300;
+    const text = await readCapped(res.body, ok ? req.maxBytes : ERROR_BODY_BYTES, !ok);
+    return { status: res.statusCode, headers: res.headers, text };
+  } catch (error) {
+    throw toFailure(error, req, stoppedBy);
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+function toFailure(
+  error: unknown,
+  req: TransportRequest,
+  stoppedBy: "caller" | "deadline" | null,
+): RequestError {
+  if (error instanceof RequestError) return error;
+  if (error instanceof BodyTooLarge) {
+    return new BadResponseError({
+      code: "BAD_RESPONSE",
+      class: "ambiguous",
+      message: `${req.label}: the response body is larger than ${req.maxBytes} bytes; it was not read`,
+      request: req.label,
+    });
+  }
+  if (stoppedBy === "caller") {
+    return new RequestAbortedError({
+      code: "ABORTED",
+      class: "ambiguous",
+      message: `${req.label} was cancelled after it was sent; the command may have run`,
+      request: req.label,
+    });
+  }
+  const facts = networkErrorFacts(error);
+  const { code, class: failureClass } = classifyNetworkError(facts);
+  if (stoppedBy === "deadline" || code === "TIMEOUT") {
+    return new RequestTimeoutError({
+      code: "TIMEOUT",
+      class: "ambiguous",
+      message: `${req.label}: no complete answer within ${req.deadlineMs} ms; the command may have run`,
+      request: req.label,
+      causeCode: facts.code,
+    });
+  }
+  return new NetworkError({
+    code,
+    class: failureClass,
+    message: `${req.label}: ${networkHint(code, failureClass)} (${facts.code ?? "unknown error"})`,
+    request: req.label,
+    causeCode: facts.code,
+  });
+}
+
+function networkHint(code: string, failureClass: string): string {
+  switch (code) {
+    case "NETWORK_REFUSED":
+      return "connection refused; is SEVALLA_API_URL right and the API reachable?";
+    case "NETWORK_DNS":
+      return "the API host name did not resolve; check SEVALLA_API_URL and DNS";
+    case "NETWORK_UNREACHABLE":
+      return "the API host is unreachable from here";
+    case "NETWORK_CONNECT_TIMEOUT":
+      return "could not connect in time; nothing was sent";
+    case "NETWORK_TLS":
+      return "the TLS handshake failed (certificate problem or a proxy intercepting HTTPS)";
+    case "NETWORK_RESET":
+      return failureClass === "notExecuted"
+        ? "the connection closed before the request was sent"
+        : "the connection closed after the request was sent; the command may have run";
+    default:
+      return "the request failed in transit; the command may have run";
+  }
+}
