@@ -43,5 +43,22 @@ export type {
   RequestFailure,
 } from "./client/types.js";
 export type { Job, Step, TargetSpec } from "./job/model.js";
+export type { Report, ReportSummary, ResultError, StepResult, StepStatus } from "./report/model.js";
+export { summarize } from "./report/summarize.js";
+export type { RunEvent, RunEventListener } from "./run/events.js";
+export { isIdempotent, READ_ONLY_BINARIES } from "./run/idempotence.js";
+export type { NormalizedRunOptions, RetryTuning, RunOptions } from "./run/options.js";
+export { RunOptionsError } from "./run/options.js";
+export { buildPlan, type Plan, type PlannedPair } from "./run/plan.js";
+export { RUNNER_CODES } from "./run/results.js";
+export { decideRetry, type RetryDecision } from "./run/retry-policy.js";
+export { runJob } from "./run/run-job.js";
+export type { Sleep } from "./run/sleep.js";
 export type { SimCounters, Simulator, SimulatorOptions } from "./sim/types.js";
+export type { Target } from "./targets/model.js";
+export {
+  resolveTargets,
+  type TargetResolutionCode,
+  TargetResolutionError,
+} from "./targets/resolve.js";
 export { TOOL_NAME, TOOL_VERSION } from "./version.js";

@@ -1,0 +1,53 @@
+// What every part of one run shares: the normalised options, the pacer, the threshold, and the
+// slot each planned pair's result goes into. Created per run; there is no module-level state.
+
+import type { MaxFailures } from "../job/model.js";
+import type { StepResult } from "../report/model.js";
+import type { RunEvent } from "./events.js";
+import type { NormalizedRunOptions } from "./options.js";
+import { Pacer } from "./pacer.js";
+import type { Plan, PlannedPair } from "./plan.js";
+import { FailureThreshold } from "./threshold.js";
+
+export interface RunContext {
+  options: NormalizedRunOptions;
+  plan: Plan;
+  pacer: Pacer;
+  threshold: FailureThreshold;
+  /** Index = PlannedPair.index; filled exactly once per pair. */
+  results: Array<StepResult | undefined>;
+  /** Set when the threshold stopped a target from starting. */
+  stoppedByThreshold: boolean;
+  emit(event: RunEvent): void;
+  /** Stores a pair's result and announces it (stepEnd). */
+  record(pair: PlannedPair, result: StepResult): void;
+  isoNow(): string;
+}
+
+export function createRunContext(
+  options: NormalizedRunOptions,
+  plan: Plan,
+  maxFailures: MaxFailures | null,
+): RunContext {
+  const context: RunContext = {
+    options,
+    plan,
+    pacer: new Pacer({ now: options.now, sleep: options.sleep, rate: options.rate }),
+    threshold: new FailureThreshold(maxFailures, plan.counts.targets),
+    results: new Array(plan.pairs.length).fill(undefined),
+    stoppedByThreshold: false,
+    emit(event) {
+      try {
+        options.onEvent(event);
+      } catch {
+        // A caller's progress display must not be able to lose results; see RunOptions.onEvent.
+      }
+    },
+    record(pair, result) {
+      context.results[pair.index] = result;
+      context.emit({ type: "stepEnd", result, at: context.isoNow() });
+    },
+    isoNow: () => new Date(options.now()).toISOString(),
+  };
+  return context;
+}

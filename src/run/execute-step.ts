@@ -1,0 +1,125 @@
+// One step on one target: send the request through the pacer, retry per the policy (p-retry),
+// and turn whatever happened into exactly one StepResult. Never throws.
+import pRetry, { AbortError } from "p-retry";
+import type { ExecResult } from "../client/types.js";
+import type { StepResult } from "../report/model.js";
+import type { RunContext } from "./context.js";
+import { isRequestFailure } from "./failure.js";
+import type { PlannedPair } from "./plan.js";
+import { answered, notRun, RUNNER_CODES, unanswered } from "./results.js";
+import { decideRetry, type RetryDecision, type RetryState } from "./retry-policy.js";
+
+/** Carries a failure and the decision to send again; p-retry hands it to onFailedAttempt. */
+class RetryLater extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly decision: Extract<RetryDecision, { retry: true }>,
+  ) {
+    super("retry");
+  }
+}
+
+/** Carries a failure the step ends with; wrapped in p-retry's AbortError so it stops at once. */
+class GiveUp extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly decision: Extract<RetryDecision, { retry: false }>,
+  ) {
+    super("give up");
+  }
+}
+
+export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<StepResult> {
+  const { options, pacer } = ctx;
+  const { target, step } = pair;
+  const signal = options.signal;
+  const startedAt = options.now();
+  const state: RetryState = { retriesUsed: 0, rateLimitWaitedMs: 0 };
+  let attempts = 0;
+  const spent = () => ({ attempts, durationMs: options.now() - startedAt });
+  const policy = { ...options.retry, random: options.random };
+
+  ctx.emit({ type: "stepStart", target, step: step.name, at: ctx.isoNow() });
+
+  const attempt = async (attemptNumber: number): Promise<ExecResult> => {
+    await pacer.acquire(signal);
+    attempts = attemptNumber;
+    const event = { type: "attempt", target, step: step.name, attempt: attemptNumber } as const;
+    try {
+      const answer = await options.client.exec(target.appId, target.processId, step.command, {
+        timeout: step.timeout,
+        signal,
+      });
+      pacer.observe(answer.rateLimit);
+      ctx.emit({ ...event, failure: null, delayMs: 0, at: ctx.isoNow() });
+      return answer;
+    } catch (error) {
+      if (isRequestFailure(error)) pacer.observe(error.rateLimit);
+      const decision = signal.aborted
+        ? ({
+            retry: false,
+            delayMs: 0,
+            reason: "the run was interrupted",
+            code: RUNNER_CODES.cancelled,
+          } as const)
+        : decideRetry(error, step, state, policy);
+      const failure = decision.retry && isRequestFailure(error) ? error : null;
+      ctx.emit({
+        ...event,
+        failure: failure && {
+          code: failure.code,
+          class: failure.class,
+          httpStatus: failure.httpStatus,
+        },
+        delayMs: decision.delayMs,
+        at: ctx.isoNow(),
+      });
+      if (decision.retry) throw new RetryLater(error, decision);
+      throw new AbortError(new GiveUp(error, decision));
+    }
+  };
+
+  try {
+    const answer = await pRetry(attempt, {
+      // decideRetry owns the budget and the delays, so p-retry's are off: its backoff (minTimeout
+      // 0) and its count (Infinity), because p-retry checks `retries` before shouldConsumeRetry,
+      // which would let a 429 use up the budget that DESIGN.md says it must not.
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 0,
+      signal,
+      onFailedAttempt: async ({ error }) => {
+        if (!(error instanceof RetryLater)) return;
+        const { delayMs, rateLimited } = error.decision;
+        if (rateLimited) {
+          // Everyone waits, this request included: its next acquire() sees the pause.
+          state.rateLimitWaitedMs += delayMs;
+          pacer.pauseFor(delayMs);
+          return;
+        }
+        state.retriesUsed += 1;
+        await options.sleep(delayMs, signal);
+      },
+    });
+    return answered(pair, answer, spent());
+  } catch (error) {
+    if (error instanceof GiveUp) {
+      return unanswered(pair, error.failure, error.decision.code, error.decision.reason, spent());
+    }
+    if (signal.aborted) {
+      return notRun(
+        pair,
+        "cancelled",
+        RUNNER_CODES.cancelled,
+        "cancelled: the run was interrupted",
+        spent(),
+      );
+    }
+    return unanswered(
+      pair,
+      error,
+      RUNNER_CODES.internal,
+      "an unexpected error, probably a bug in fanout",
+      spent(),
+    );
+  }
+}

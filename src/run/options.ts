@@ -1,0 +1,92 @@
+// runJob's public options and their normalisation: defaults are applied once, here; everything
+// past this boundary gets a fully required NormalizedRunOptions and trusts it.
+import type { ExecClient } from "../client/types.js";
+import type { Job, RateLimit } from "../job/model.js";
+import type { RunEventListener } from "./events.js";
+import { type Sleep, sleep } from "./sleep.js";
+
+/** Backoff and 429 waiting; every field optional. */
+export interface RetryTuning {
+  /** First backoff delay in ms; later ones double. Default 250. */
+  baseDelayMs?: number;
+  /** Cap on one backoff delay in ms. Default 10_000. */
+  maxDelayMs?: number;
+  /** Total time one request may spend waiting out 429s before it gives up (RATE_LIMIT_EXHAUSTED). Default 300_000 (5 min). */
+  maxRateLimitWaitMs?: number;
+}
+
+export interface RunOptions {
+  /** The API client (SevallaClient, or a fake in tests). Required. */
+  client: ExecClient;
+  /** Requests in flight at once. Default: the job's `concurrency`. */
+  concurrency?: number;
+  /** Requests in flight at once per app. Default: the job's `perApp`; none when both are absent. */
+  perApp?: number;
+  /** Client-side request budget, e.g. {requests: 30, perMs: 60_000}. Default: the job's `rateLimit`; none when both are absent. */
+  rate?: RateLimit;
+  /** Aborting it stops new work and aborts requests in flight; runJob still resolves with the partial report. */
+  signal?: AbortSignal;
+  /** Receives every RunEvent, synchronously. A listener that throws does not stop the run. */
+  onEvent?: RunEventListener;
+  /** Clock in epoch ms. Default Date.now. */
+  now?: () => number;
+  /** How the runner waits (backoff, pacing, 429 pauses). Default: an abortable setTimeout. */
+  sleep?: Sleep;
+  /** Source of jitter in [0, 1). Default Math.random. */
+  random?: () => number;
+  retry?: RetryTuning;
+}
+
+export interface NormalizedRunOptions {
+  client: ExecClient;
+  concurrency: number;
+  perApp: number | null;
+  rate: RateLimit | null;
+  signal: AbortSignal;
+  onEvent: RunEventListener;
+  now: () => number;
+  sleep: Sleep;
+  random: () => number;
+  retry: Required<RetryTuning>;
+}
+
+export class RunOptionsError extends Error {
+  override readonly name = "RunOptionsError";
+  readonly code = "INVALID_RUN_OPTIONS";
+}
+
+export function normalizeRunOptions(job: Job, options: RunOptions): NormalizedRunOptions {
+  const rate = options.rate ?? job.rateLimit ?? null;
+  if (rate && !(rate.requests >= 1 && rate.perMs > 0)) {
+    throw new RunOptionsError(
+      `rate must allow at least 1 request per period, got ${rate.requests}/${rate.perMs} ms`,
+    );
+  }
+  return {
+    client: options.client,
+    concurrency: positiveInt("concurrency", options.concurrency ?? job.concurrency),
+    perApp: optionalPositiveInt("perApp", options.perApp ?? job.perApp),
+    rate,
+    signal: options.signal ?? new AbortController().signal,
+    onEvent: options.onEvent ?? (() => {}),
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? sleep,
+    random: options.random ?? Math.random,
+    retry: {
+      baseDelayMs: options.retry?.baseDelayMs ?? 250,
+      maxDelayMs: options.retry?.maxDelayMs ?? 10_000,
+      maxRateLimitWaitMs: options.retry?.maxRateLimitWaitMs ?? 300_000,
+    },
+  };
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RunOptionsError(`${name} must be a whole number of at least 1, got ${value}`);
+  }
+  return value;
+}
+
+function optionalPositiveInt(name: string, value: number | undefined): number | null {
+  return value === undefined ? null : positiveInt(name, value);
+}

@@ -1,0 +1,30 @@
+// Assembling the Report from a finished (or interrupted) run: plain data, in plan order.
+import type { Job } from "../job/model.js";
+import type { Report, StepResult } from "../report/model.js";
+import { summarize } from "../report/summarize.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import type { RunContext } from "./context.js";
+import { notRun, RUNNER_CODES } from "./results.js";
+
+export function buildReport(job: Job, ctx: RunContext, startedAt: number): Report {
+  const finishedAt = ctx.options.now();
+  const interrupted = ctx.options.signal.aborted;
+  const results: StepResult[] = ctx.plan.pairs.map(
+    (pair) =>
+      ctx.results[pair.index] ??
+      // Unreachable when the runner is correct; the report still never misses a planned pair.
+      notRun(pair, "cancelled", RUNNER_CODES.internal, "no result was recorded (a bug in fanout)"),
+  );
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    job: { name: job.name, file: job.file ?? null },
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(finishedAt).toISOString(),
+    durationMs: finishedAt - startedAt,
+    interrupted,
+    stoppedBy: interrupted ? "signal" : ctx.stoppedByThreshold ? "threshold" : null,
+    summary: summarize(results),
+    results,
+  };
+}

@@ -1,0 +1,24 @@
+// The library's entry point: resolve, plan, execute, report. It never prints or exits, and an
+// interruption still resolves with the full partial report; it rejects only on invalid input
+// (TargetResolutionError, RunOptionsError), before anything was sent.
+import type { Job } from "../job/model.js";
+import type { Report } from "../report/model.js";
+import { resolveTargets } from "../targets/resolve.js";
+import { createRunContext } from "./context.js";
+import { normalizeRunOptions, type RunOptions } from "./options.js";
+import { buildPlan } from "./plan.js";
+import { buildReport } from "./report.js";
+import { runAllTargets } from "./scheduler.js";
+
+export async function runJob(job: Job, runOptions: RunOptions): Promise<Report> {
+  const options = normalizeRunOptions(job, runOptions);
+  const plan = buildPlan(resolveTargets(job.targets), job.steps);
+  const ctx = createRunContext(options, plan, job.maxFailures ?? null);
+  const startedAt = options.now();
+
+  ctx.emit({ type: "runStart", job: job.name, ...plan.counts, at: ctx.isoNow() });
+  await runAllTargets(ctx);
+  const report = buildReport(job, ctx, startedAt);
+  ctx.emit({ type: "runEnd", report, at: report.finishedAt });
+  return report;
+}
