@@ -159,7 +159,7 @@ function networkHint(code: string, failureClass: string): string {
     case "NETWORK_RESET":
       return failureClass === "notExecuted"
         ? "the connection closed before the request was sent"
-        : "the connection closed after the request was sent; the command may have run";
+        : "the connection was reset; the request may have been sent, so the command may have run";
     default:
       return "the request failed in transit; the command may have run";
   }
