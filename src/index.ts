@@ -54,6 +54,12 @@ export { RUNNER_CODES } from "./run/results.js";
 export { decideRetry, type RetryDecision } from "./run/retry-policy.js";
 export { runJob } from "./run/run-job.js";
 export type { Sleep } from "./run/sleep.js";
+export { DEFAULT_FLEET_PLANTED, DEFAULT_KEYS, defaultFleet } from "./sim/fleet/default.js";
+export { FleetError, type FleetIssue } from "./sim/fleet/errors.js";
+export { appId as simAppId, processId as simProcessId } from "./sim/fleet/ids.js";
+export { loadFleetFile, parseFleetYaml, validateFleet } from "./sim/fleet/load.js";
+export type { Fleet, FleetInput } from "./sim/fleet/schema.js";
+export { type RunningSimulator, type StartOptions, startSimulator } from "./sim/server.js";
 export type { SimCounters, Simulator, SimulatorOptions } from "./sim/types.js";
 export type { Target } from "./targets/model.js";
 export {

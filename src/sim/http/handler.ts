@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate } from "../auth.js";
+import type { RequestState, SimContext } from "../context.js";
+import { HttpError, notFound, statusError } from "../errors.js";
+import { type FaultPlan, rollFaults } from "../faults.js";
+import { delay } from "../latency.js";
+import { applyBefore } from "../routes/before.js";
+import { exec } from "../routes/exec.js";
+import { listApplications, listProcesses } from "../routes/list.js";
+import { type Outcome, resetConnection, writeJson } from "./respond.js";
+import { matchRoute, type Route } from "./router.js";
+
+/**
+ * The request pipeline: route, authenticate, rate limit, roll faults, run the route, wait out
+ * latency, answer (or reset). Every answer carries x-request-id and the x-ratelimit-* headers.
+ */
+export function createHandler(sim: SimContext, shutdown: AbortSignal) {
+  let nextId = 0;
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const requestId = `00000000-0000-4000-8000-${(++nextId).toString(16).padStart(12, "0")}`;
+    void handle(sim, shutdown, requestId, req, res);
+  };
+}
+
+async function handle(
+  sim: SimContext,
+  shutdown: AbortSignal,
+  requestId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  sim.counters.requestStarted();
+  const url = new URL(req.url ?? "/", "http://sim.invalid");
+  const route = matchRoute(req.method ?? "GET", url.pathname);
+  const gone = new AbortController();
+  const abort = () => gone.abort();
+  let ended = false;
+  const end = (status: number) => {
+    if (ended) return;
+    ended = true;
+    shutdown.removeEventListener("abort", abort);
+    sim.counters.requestEnded(route.name, status);
+  };
+  res.on("close", () => {
+    if (!res.writableFinished) abort();
+    end(res.headersSent ? res.statusCode : 0);
+  });
+  shutdown.addEventListener("abort", abort, { once: true });
+
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  let outcome: Outcome;
+  let latencyMs = 0;
+  try {
+    const run = await pipeline(sim, route, req, url, gone.signal, headers);
+    outcome = run.outcome;
+    latencyMs = run.plan.latencyMs + run.plan.slowMs;
+  } catch (err) {
+    const e = err instanceof HttpError ? err : statusError(500);
+    outcome = { kind: "json", status: e.status, body: e.body(), headers: e.headers };
+  }
+  if (outcome.kind === "json") await delay(latencyMs, gone.signal);
+  if (gone.signal.aborted) {
+    resetConnection(res);
+    end(0);
+    return;
+  }
+  if (outcome.kind === "reset") {
+    end(0);
+    resetConnection(res);
+    return;
+  }
+  end(outcome.status);
+  writeJson(res, outcome.status, outcome.body, { ...headers, ...outcome.headers });
+}
+
+const NO_FAULT: FaultPlan = {
+  before: { kind: "none" },
+  resetAfter: false,
+  latencyMs: 0,
+  slowMs: 0,
+};
+
+async function pipeline(
+  sim: SimContext,
+  route: Route,
+  req: IncomingMessage,
+  url: URL,
+  signal: AbortSignal,
+  headers: Record<string, string>,
+): Promise<{ outcome: Outcome; plan: FaultPlan }> {
+  if (route.name === "unknown") throw notFound("route");
+  let key: RequestState["key"];
+  try {
+    key = authenticate(req, sim.runtime.keys);
+  } catch (err) {
+    Object.assign(headers, sim.limiter.anonymous());
+    throw err;
+  }
+  const decision = sim.limiter.take(key.company);
+  Object.assign(headers, decision.headers);
+  if (!decision.allowed) throw statusError(429, decision.headers);
+
+  const st: RequestState = { key, plan: rollFor(sim, route), signal };
+  const early = applyBefore(sim, st);
+  if (early) return { outcome: early, plan: st.plan };
+  let outcome: Outcome;
+  if (route.name === "POST exec") outcome = await exec(sim, st, req, route.appId, route.processId);
+  else if (route.name === "GET processes") outcome = listProcesses(sim, route.appId, url);
+  else outcome = listApplications(sim, url);
+  // A reset-after on a list means "reset instead of the answer": nothing ran, nothing is lost.
+  if (outcome.kind === "json" && route.name !== "POST exec" && st.plan.resetAfter)
+    outcome = { kind: "reset" };
+  return { outcome, plan: st.plan };
+}
+
+// Exec requests roll the dice of their process's own stream; list requests roll "list"'s, and
+// only get faults when the fleet says faults.routes: all (latency always applies).
+function rollFor(sim: SimContext, route: Route): FaultPlan {
+  const fleet = sim.runtime.fleet;
+  if (route.name === "POST exec")
+    return rollFaults(fleet, sim.streams.get(route.processId.toLowerCase()));
+  const plan = rollFaults(fleet, sim.streams.get("list"));
+  return fleet.faults.routes === "all" ? plan : { ...NO_FAULT, latencyMs: plan.latencyMs };
+}
