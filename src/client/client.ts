@@ -85,9 +85,10 @@ export class SevallaClient implements ExecClient {
       this.#dispatcher = usesProxy(env)
         ? new EnvHttpProxyAgent({
             ...agentOptions,
-            httpProxy: env.HTTP_PROXY ?? env.http_proxy,
-            httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
-            noProxy: env.NO_PROXY ?? env.no_proxy,
+            // "" rather than undefined: undici would fall back to process.env, not `env`.
+            httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? "",
+            httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? "",
+            noProxy: env.NO_PROXY ?? env.no_proxy ?? "",
           })
         : new Agent(agentOptions);
       this.#ownsDispatcher = true;
