@@ -1,0 +1,214 @@
+// Checks that span several fields (a schema sees one value at a time) and the normalisation of a
+// valid file into the Job every later stage trusts. The checks run on the raw data, tolerant of
+// shapes the schema already refused, so that a file's problems are all reported in one go.
+
+import { formatPath, type PathSegment, type Problem } from "./errors.js";
+import type { Job, MaxFailures, RateLimit, Step, TargetSpec } from "./model.js";
+import type { SourceIndex } from "./positions.js";
+import { type JobFile, PERCENT_PATTERN, RATE_LIMIT_PATTERN, VAR_NAME_PATTERN } from "./schema.js";
+import { substituteVars } from "./vars.js";
+
+export const DEFAULTS = { concurrency: 10, timeout: 15, retries: 3 } as const;
+
+export interface Context {
+  file: string;
+  index: SourceIndex;
+  problems: Problem[];
+}
+
+type Raw = Record<string, unknown>;
+const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function report(ctx: Context, path: PathSegment[], message: string, at: "key" | "value" = "value") {
+  const [line, column] = ctx.index.positionOf(path, at);
+  ctx.problems.push({ file: ctx.file, line, column, path: formatPath(path), message });
+}
+
+/** A scalar as written in the file: `1.0` stays "1.0", `0x1F` stays "0x1F". */
+function asWritten(ctx: Context, path: PathSegment[], value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") {
+    return ctx.index.sourceText(path) ?? String(value);
+  }
+  return undefined;
+}
+
+export function resolveVars(ctx: Context, raw: Raw, overrides: Readonly<Record<string, string>>) {
+  const vars: Record<string, string> = {};
+  const declared = isRecord(raw.vars) ? raw.vars : {};
+  for (const [name, value] of Object.entries(declared)) {
+    if (!VAR_NAME_PATTERN.test(name)) continue; // reported by the schema
+    const text = asWritten(ctx, ["vars", name], value);
+    if (text !== undefined) vars[name] = text;
+  }
+  return { ...vars, ...overrides };
+}
+
+export function checkTargets(ctx: Context, raw: Raw): void {
+  const seen = new Map<string, string>();
+  list(raw.targets).forEach((target, i) => {
+    if (!isRecord(target)) return;
+    const hasOne = target.process !== undefined;
+    const hasMany = target.processes !== undefined;
+    if (hasOne && hasMany) {
+      report(
+        ctx,
+        ["targets", i, "processes"],
+        "use either `process` or `processes`, not both",
+        "key",
+      );
+    } else if (!hasOne && !hasMany) {
+      report(
+        ctx,
+        ["targets", i],
+        "needs `process` (one process UUID) or `processes` (a list of them)",
+      );
+    }
+    const entries: [unknown, PathSegment[]][] = hasOne
+      ? [[target.process, ["targets", i, "process"]]]
+      : list(target.processes).map((p, j) => [p, ["targets", i, "processes", j]]);
+    for (const [process, path] of entries) {
+      if (typeof process !== "string" || typeof target.app !== "string") continue;
+      const key = `${target.app.toLowerCase()} ${process.toLowerCase()}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, formatPath(path));
+      else
+        report(
+          ctx,
+          path,
+          `this process of this app is already a target at ${first}; list each process once`,
+        );
+    }
+  });
+}
+
+/** Checks step names and commands; returns each step's argv after substitution. */
+export function resolveCommands(ctx: Context, raw: Raw, vars: Record<string, string>) {
+  const names = new Map<string, number>();
+  return list(raw.steps).map((step, i): string[] | undefined => {
+    if (!isRecord(step)) return undefined;
+    if (typeof step.name === "string") {
+      const first = names.get(step.name);
+      if (first === undefined) names.set(step.name, i);
+      else
+        report(
+          ctx,
+          ["steps", i, "name"],
+          `step name already used by steps[${first}]; step names must be unique`,
+        );
+    }
+    let ok = Array.isArray(step.command);
+    const argv = list(step.command).map((element, j) => {
+      const path: PathSegment[] = ["steps", i, "command", j];
+      const written = asWritten(ctx, path, element);
+      if (written === undefined) {
+        ok = false; // null, a list or a mapping: the schema reports it
+        return "";
+      }
+      const sub = substituteVars(written, vars);
+      if (!sub.ok) {
+        ok = false;
+        report(ctx, path, sub.message);
+        return "";
+      }
+      if (j === 0) ok = checkBinary(ctx, path, sub.value, written) && ok;
+      return sub.value;
+    });
+    return ok ? argv : undefined;
+  });
+}
+
+function checkBinary(ctx: Context, path: PathSegment[], binary: string, written: string): boolean {
+  if (binary.trim() === "") {
+    const via = binary === written ? "" : ` (after substituting ${JSON.stringify(written)})`;
+    report(ctx, path, `the binary (the first element) must not be empty${via}`);
+    return false;
+  }
+  if (/\s/.test(binary)) {
+    const words = binary.trim().split(/\s+/).join(", ");
+    report(
+      ctx,
+      path,
+      `the binary ${JSON.stringify(binary)} contains a space; there is no shell, so write each argument as its own element: [${words}, ...]`,
+    );
+    return false;
+  }
+  return true;
+}
+
+export function parseRateLimit(text: string): RateLimit {
+  const m = RATE_LIMIT_PATTERN.exec(text) as RegExpExecArray;
+  const unit = m[2] as string;
+  const perMs = unit.startsWith("s") ? 1_000 : unit.startsWith("m") ? 60_000 : 3_600_000;
+  return { requests: Number(m[1]), perMs };
+}
+
+export function parseMaxFailures(value: number | string): MaxFailures {
+  if (typeof value === "number") return { kind: "count", value };
+  return { kind: "percent", value: Number((PERCENT_PATTERN.exec(value) as RegExpExecArray)[1]) };
+}
+
+export function checkPercent(ctx: Context, raw: Raw): void {
+  const value = raw.maxFailures;
+  if (typeof value !== "string" || !PERCENT_PATTERN.test(value)) return;
+  const p = parseMaxFailures(value).value;
+  if (p <= 0 || p > 100) {
+    report(
+      ctx,
+      ["maxFailures"],
+      `a percentage must be above 0 and at most 100, got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+/** The Job from a file that passed every check. */
+export function buildJob(
+  ctx: Context,
+  file: JobFile,
+  vars: Record<string, string>,
+  commands: (string[] | undefined)[],
+): Job {
+  const timeout = file.timeout ?? DEFAULTS.timeout;
+  const retries = file.retries ?? DEFAULTS.retries;
+  const pos = (path: PathSegment[]) => {
+    const [line, column] = ctx.index.positionOf(path);
+    return { file: ctx.file, line, column };
+  };
+  const targets = file.targets.map((t, i): TargetSpec => {
+    const spec: TargetSpec = {
+      app: t.app,
+      processes: t.process !== undefined ? [t.process] : (t.processes ?? []),
+      position: pos(["targets", i]),
+    };
+    if (t.label !== undefined) spec.label = t.label;
+    return spec;
+  });
+  const steps = file.steps.map((s, i): Step => {
+    const step: Step = {
+      name: s.name,
+      command: commands[i] ?? [],
+      timeout: s.timeout ?? timeout,
+      retries: s.retries ?? retries,
+      continueOnFailure: s.continueOnFailure ?? false,
+      position: pos(["steps", i]),
+    };
+    if (s.idempotent !== undefined) step.idempotent = s.idempotent;
+    return step;
+  });
+  const job: Job = {
+    version: 1,
+    name: file.name,
+    concurrency: file.concurrency ?? DEFAULTS.concurrency,
+    timeout,
+    retries,
+    vars,
+    targets,
+    steps,
+  };
+  if (file.description !== undefined) job.description = file.description;
+  if (file.perApp !== undefined) job.perApp = file.perApp;
+  if (file.rateLimit !== undefined) job.rateLimit = parseRateLimit(file.rateLimit);
+  if (file.maxFailures !== undefined) job.maxFailures = parseMaxFailures(file.maxFailures);
+  return job;
+}
