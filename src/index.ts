@@ -42,7 +42,22 @@ export type {
   RateLimitInfo,
   RequestFailure,
 } from "./client/types.js";
-export type { Job, Step, TargetSpec } from "./job/model.js";
+export {
+  formatProblems,
+  type JobErrorCode,
+  JobValidationError,
+  type Problem,
+} from "./job/errors.js";
+export { type LoadJobOptions, loadJob, parseJob } from "./job/load.js";
+export type {
+  Job,
+  MaxFailures,
+  RateLimit,
+  SourcePosition,
+  Step,
+  TargetSpec,
+} from "./job/model.js";
+export { parseVarFlags } from "./job/vars.js";
 export type { Report, ReportSummary, ResultError, StepResult, StepStatus } from "./report/model.js";
 export { summarize } from "./report/summarize.js";
 export type { RunEvent, RunEventListener } from "./run/events.js";
