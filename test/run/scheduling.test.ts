@@ -1,0 +1,168 @@
+// Concurrency caps, the failure threshold and interruption, through runJob with fake timers.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunOptions } from "../../src/run/options.js";
+import { runJob } from "../../src/run/run-job.js";
+import { answer, appId, FAILURES, FakeClient, job, processId, step } from "./helpers.js";
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function run(j: Parameters<typeof runJob>[0], options: RunOptions) {
+  const pending = runJob(j, options);
+  await vi.runAllTimersAsync();
+  return pending;
+}
+
+describe("concurrency", () => {
+  it("never has more requests in flight than the job's concurrency, and uses all of it", async () => {
+    const client = new FakeClient({}, 20);
+    const report = await run(
+      job([step("a", ["ls"]), step("b", ["ls"])], { apps: 4, processesPerApp: 10, concurrency: 7 }),
+      {
+        client,
+      },
+    );
+    expect(client.maxInFlight).toBe(7);
+    expect(report.summary.ok).toBe(80);
+  });
+
+  it("the concurrency option overrides the job's", async () => {
+    const client = new FakeClient({}, 20);
+    await run(job([step("a", ["ls"])], { processesPerApp: 20, concurrency: 7 }), {
+      client,
+      concurrency: 3,
+    });
+    expect(client.maxInFlight).toBe(3);
+  });
+
+  it("caps each app at perApp while the global cap still holds", async () => {
+    const client = new FakeClient({}, 20);
+    const report = await run(
+      job([step("a", ["ls"])], { apps: 3, processesPerApp: 10, concurrency: 5, perApp: 2 }),
+      {
+        client,
+      },
+    );
+    expect(Math.max(...client.maxInFlightPerApp.values())).toBe(2);
+    expect(client.maxInFlight).toBe(5);
+    expect(report.summary.ok).toBe(30);
+  });
+
+  it("runs the steps of one target in order, one request at a time", async () => {
+    const client = new FakeClient({}, 20);
+    await run(
+      job([step("a", ["ls"]), step("b", ["ls"]), step("c", ["ls"])], { processesPerApp: 3 }),
+      { client },
+    );
+    for (let p = 1; p <= 3; p++) {
+      const calls = client.calls.filter((c) => c.processId === processId(p));
+      expect(calls.map((c) => c.at - (calls[0]?.at ?? 0))).toEqual([0, 20, 40]);
+    }
+  });
+});
+
+describe("failure threshold", () => {
+  it("stops starting targets once more than maxFailures targets failed; running ones finish", async () => {
+    const fail = [answer(1), answer(0)];
+    const client = new FakeClient({ [processId(1)]: fail, [processId(2)]: fail }, 10);
+    const j = job([step("a", ["ls"], { continueOnFailure: true }), step("b", ["ls"])], {
+      processesPerApp: 6,
+      concurrency: 2,
+      maxFailures: { kind: "count", value: 1 },
+    });
+    const report = await run(j, { client });
+    expect(report.stoppedBy).toBe("threshold");
+    expect(report.interrupted).toBe(false);
+    // Targets 1 and 2 ran to the end; 3..6 never started.
+    expect(report.results.map((r) => r.status)).toEqual([
+      "failed",
+      "ok",
+      "failed",
+      "ok",
+      ...Array(8).fill("cancelled"),
+    ]);
+    expect(
+      client.calls.every((c) => c.processId === processId(1) || c.processId === processId(2)),
+    ).toBe(true);
+    expect(report.results[4]?.error).toEqual({
+      code: "THRESHOLD",
+      message:
+        "not started: the failure threshold (maxFailures 1) was passed: 2 of 6 targets failed",
+      httpStatus: null,
+      class: null,
+    });
+  });
+
+  it("a percentage counts targets, not steps", async () => {
+    const client = new FakeClient({ [processId(1)]: [FAILURES.forbidden()] }, 10);
+    const j = job([step("a", ["ls"]), step("b", ["ls"])], {
+      processesPerApp: 10,
+      concurrency: 1,
+      maxFailures: { kind: "percent", value: 10 },
+    });
+    const report = await run(j, { client });
+    // One failed target of ten is 10%: not more than the threshold, so everything ran.
+    expect(report.stoppedBy).toBeNull();
+    expect(report.summary).toMatchObject({ error: 1, skipped: 1, ok: 18, cancelled: 0 });
+  });
+});
+
+describe("interruption", () => {
+  it("aborts requests in flight, cancels the rest, and still resolves with every planned pair", async () => {
+    const controller = new AbortController();
+    const client = new FakeClient({}, 100);
+    const j = job([step("a", ["ls"]), step("b", ["ls"])], {
+      apps: 2,
+      processesPerApp: 5,
+      concurrency: 4,
+    });
+    const pending = runJob(j, { client, signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(150); // 4 first steps answered, 4 second steps in flight
+    controller.abort();
+    await vi.runAllTimersAsync();
+    const report = await pending;
+
+    expect(report.interrupted).toBe(true);
+    expect(report.stoppedBy).toBe("signal");
+    expect(report.results).toHaveLength(20);
+    expect(report.summary).toMatchObject({ ok: 4, cancelled: 16, error: 0, failed: 0 });
+    expect(new Set(report.results.map((r) => `${r.process}/${r.step}`)).size).toBe(20);
+    const inFlight = report.results.filter((r) => r.status === "cancelled" && r.attempts === 1);
+    expect(inFlight).toHaveLength(4);
+    expect(inFlight.every((r) => r.error?.code === "CANCELLED")).toBe(true);
+    expect(client.calls).toHaveLength(8);
+  });
+
+  it("an abort during a backoff ends the wait at once", async () => {
+    const controller = new AbortController();
+    const client = new FakeClient({ [processId(1)]: [FAILURES.refused()] }, 0);
+    const pending = runJob(job([step("a", ["ls"])]), {
+      client,
+      signal: controller.signal,
+      retry: { baseDelayMs: 60_000 },
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    controller.abort();
+    const report = await pending; // no timers run: the sleep rejected on abort
+    expect(report.results[0]).toMatchObject({
+      status: "cancelled",
+      attempts: 1,
+      error: { code: "CANCELLED" },
+    });
+  });
+
+  it("an already aborted signal sends nothing", async () => {
+    const client = new FakeClient();
+    const report = await run(job([step("a", ["ls"])], { apps: 2 }), {
+      client,
+      signal: AbortSignal.abort(),
+    });
+    expect(client.calls).toHaveLength(0);
+    expect(report.summary.cancelled).toBe(2);
+    expect(report.results[0]?.app).toBe(appId(1));
+  });
+});
