@@ -1,6 +1,7 @@
 // The loader's pipeline: read, parse YAML, check structure, validate against the schema, check
 // across fields, normalise. Every stage adds problems; one JobValidationError carries them all.
 import { resolve } from "node:path";
+import { takeAsWritten } from "./as-written.js";
 import { JobValidationError, type Problem } from "./errors.js";
 import { issuesToProblems } from "./issues.js";
 import type { Job } from "./model.js";
@@ -51,6 +52,7 @@ export function parseJob(text: string, options: ParseJobOptions): Job {
     throw invalid([...parsed.structure, notAMapping(file, raw, index)]);
   }
 
+  takeAsWritten(raw as Record<string, unknown>, index);
   const result = jobFileSchema.safeParse(raw);
   const problems: Problem[] = [...parsed.structure];
   if (!result.success) {
@@ -58,7 +60,7 @@ export function parseJob(text: string, options: ParseJobOptions): Job {
   }
   const ctx: Context = { file, index, problems };
   const rawJob = raw as Record<string, unknown>;
-  const vars = resolveVars(ctx, rawJob, options.vars ?? {});
+  const vars = resolveVars(rawJob, options.vars ?? {});
   checkTargets(ctx, rawJob);
   checkPercent(ctx, rawJob);
   const commands = resolveCommands(ctx, rawJob, vars);

@@ -25,22 +25,12 @@ function report(ctx: Context, path: PathSegment[], message: string, at: "key" | 
   ctx.problems.push({ file: ctx.file, line, column, path: formatPath(path), message });
 }
 
-/** A scalar as written in the file: `1.0` stays "1.0", `0x1F` stays "0x1F". */
-function asWritten(ctx: Context, path: PathSegment[], value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") {
-    return ctx.index.sourceText(path) ?? String(value);
-  }
-  return undefined;
-}
-
-export function resolveVars(ctx: Context, raw: Raw, overrides: Readonly<Record<string, string>>) {
+export function resolveVars(raw: Raw, overrides: Readonly<Record<string, string>>) {
   const vars: Record<string, string> = {};
   const declared = isRecord(raw.vars) ? raw.vars : {};
   for (const [name, value] of Object.entries(declared)) {
-    if (!VAR_NAME_PATTERN.test(name)) continue; // reported by the schema
-    const text = asWritten(ctx, ["vars", name], value);
-    if (text !== undefined) vars[name] = text;
+    // Invalid names and values are reported by the schema; numbers are text by now (as-written.ts).
+    if (VAR_NAME_PATTERN.test(name) && typeof value === "string") vars[name] = value;
   }
   return { ...vars, ...overrides };
 }
@@ -101,7 +91,7 @@ export function resolveCommands(ctx: Context, raw: Raw, vars: Record<string, str
     let ok = Array.isArray(step.command);
     const argv = list(step.command).map((element, j) => {
       const path: PathSegment[] = ["steps", i, "command", j];
-      const written = asWritten(ctx, path, element);
+      const written = typeof element === "string" ? element : undefined;
       if (written === undefined) {
         ok = false; // null, a list or a mapping: the schema reports it
         return "";

@@ -117,7 +117,7 @@ export function toData(parsed: Parsed, file: string): { data: unknown } | { prob
         line,
         column: col,
         path: "",
-        message: `aliases expand to too many nodes (an alias bomb?); anchors and aliases are allowed, but at most ${MAX_ALIAS_COUNT} nodes per alias`,
+        message: `aliases expand too much (an alias bomb?); anchors and aliases are allowed up to ${MAX_ALIAS_COUNT} expansions`,
       },
     };
   }
