@@ -42,7 +42,7 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
   ctx.emit({ type: "stepStart", target, step: step.name, at: ctx.isoNow() });
 
   const attempt = async (attemptNumber: number): Promise<ExecResult> => {
-    await pacer.acquire(signal);
+    const ticket = await pacer.acquire(signal);
     attempts = attemptNumber;
     const event = { type: "attempt", target, step: step.name, attempt: attemptNumber } as const;
     try {
@@ -50,11 +50,11 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
         timeout: step.timeout,
         signal,
       });
-      pacer.observe(answer.rateLimit);
+      pacer.observe(answer.rateLimit, ticket);
       ctx.emit({ ...event, failure: null, delayMs: 0, at: ctx.isoNow() });
       return answer;
     } catch (error) {
-      if (isRequestFailure(error)) pacer.observe(error.rateLimit);
+      if (isRequestFailure(error)) pacer.observe(error.rateLimit, ticket);
       const decision = signal.aborted
         ? ({
             retry: false,

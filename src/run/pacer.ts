@@ -15,11 +15,12 @@ export interface PacerOptions {
   rate: RateLimit | null;
 }
 
-interface Budget {
+/** What the server last said, as of the request numbered `ticket`. */
+interface Observation {
   limit: number;
-  /** What the server said remained, minus what we started since. */
   remaining: number;
   resetAt: number;
+  ticket: number;
 }
 
 export class Pacer {
@@ -29,7 +30,11 @@ export class Pacer {
   private pausedUntil = 0;
   private nextFixedAt = 0;
   private lastStartAt = Number.NEGATIVE_INFINITY;
-  private budget: Budget | null = null;
+  /** Requests started so far; a request's ticket is its number. */
+  private started = 0;
+  private seen: Observation | null = null;
+  /** Longest window the server has named: the length presumed for the next one. */
+  private windowMs = 0;
 
   constructor(options: PacerOptions) {
     this.now = options.now;
@@ -37,28 +42,34 @@ export class Pacer {
     this.gapMs = options.rate ? options.rate.perMs / options.rate.requests : 0;
   }
 
-  /** Waits until a request may start, then counts it as started. Rejects when the signal aborts. */
-  async acquire(signal: AbortSignal): Promise<void> {
+  /**
+   * Waits until a request may start, counts it, and returns its ticket (pass it to observe).
+   * Rejects with the signal's reason when it aborts.
+   */
+  async acquire(signal: AbortSignal): Promise<number> {
     for (;;) {
       signal.throwIfAborted();
       const now = this.now();
       const at = this.earliestStart(now);
-      if (at <= now) {
-        this.start(now);
-        return;
-      }
+      if (at <= now) return this.start(now);
       // Loop rather than trust one wait: a 429 or a new observation may move the time meanwhile.
       await this.sleep(at - now, signal);
     }
   }
 
-  /** Records the rate-limit headers of an answer or a failure. */
-  observe(info: RateLimitInfo | null): void {
-    if (!info) return;
-    this.budget = {
+  /**
+   * Records the rate-limit headers of the answer (or failure) to the request with `ticket`.
+   * The newest request's numbers win, whatever order the answers arrive in.
+   */
+  observe(info: RateLimitInfo | null, ticket: number): void {
+    if (!info || (this.seen && ticket < this.seen.ticket)) return;
+    const windowMs = info.resetSeconds * 1000;
+    this.windowMs = Math.max(this.windowMs, windowMs);
+    this.seen = {
       limit: info.limit,
       remaining: info.remaining,
-      resetAt: this.now() + info.resetSeconds * 1000,
+      resetAt: this.now() + windowMs,
+      ticket,
     };
   }
 
@@ -67,22 +78,39 @@ export class Pacer {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 
-  /** The earliest time a request may start; <= now means at once. Exposed for tests. */
+  /** The earliest time a request may start; <= now means at once. */
   earliestStart(now: number): number {
     return Math.max(this.pausedUntil, this.nextFixedAt, this.budgetStart(now));
   }
 
   private budgetStart(now: number): number {
-    const budget = this.budget;
-    if (!budget || budget.resetAt <= now) return 0; // no news, or a new window: go
-    if (budget.remaining <= 0) return budget.resetAt;
-    if (budget.limit > 0 && budget.remaining > budget.limit / 2) return 0;
-    return this.lastStartAt + (budget.resetAt - now) / budget.remaining;
+    const seen = this.rollOver(now);
+    if (!seen) return 0;
+    // Requests started after the observed one may not be counted in its `remaining` yet.
+    const left = seen.remaining - (this.started - seen.ticket);
+    if (left <= 0) return seen.resetAt;
+    if (seen.limit > 0 && left > seen.limit / 2) return 0;
+    return this.lastStartAt + (seen.resetAt - now) / left;
   }
 
-  private start(now: number): void {
+  /** Once the window has reset, presume a fresh one of the same length and limit. */
+  private rollOver(now: number): Observation | null {
+    const seen = this.seen;
+    if (!seen || seen.resetAt > now) return seen;
+    if (seen.limit <= 0 || this.windowMs <= 0) return null;
+    this.seen = {
+      limit: seen.limit,
+      remaining: seen.limit,
+      resetAt: now + this.windowMs,
+      ticket: this.started,
+    };
+    return this.seen;
+  }
+
+  private start(now: number): number {
     this.lastStartAt = now;
     if (this.gapMs > 0) this.nextFixedAt = Math.max(now, this.nextFixedAt) + this.gapMs;
-    if (this.budget) this.budget.remaining -= 1;
+    this.started += 1;
+    return this.started;
   }
 }

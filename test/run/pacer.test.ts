@@ -40,21 +40,32 @@ describe("Pacer", () => {
 
   it("goes freely while more than half the server's budget is left", async () => {
     const { clock, pacer } = virtualPacer();
-    pacer.observe({ limit: 30, remaining: 20, resetSeconds: 60 });
+    pacer.observe({ limit: 30, remaining: 20, resetSeconds: 60 }, 0);
     expect(await starts(pacer, clock, 4)).toEqual([0, 0, 0, 0]);
   });
 
   it("spreads the rest of the budget over the time left in the window", async () => {
     const { clock, pacer } = virtualPacer();
-    pacer.observe({ limit: 30, remaining: 10, resetSeconds: 60 });
+    pacer.observe({ limit: 30, remaining: 10, resetSeconds: 60 }, 0);
     // The first goes at once; the 9 left share the 60 s: one every 6.67 s.
     expect((await starts(pacer, clock, 3)).map(Math.round)).toEqual([0, 6667, 13_333]);
   });
 
   it("waits for the reset when the budget is spent, then goes freely in the new window", async () => {
     const { clock, pacer } = virtualPacer();
-    pacer.observe({ limit: 30, remaining: 0, resetSeconds: 12 });
+    pacer.observe({ limit: 30, remaining: 0, resetSeconds: 12 }, 0);
     expect(await starts(pacer, clock, 3)).toEqual([12_000, 12_000, 12_000]);
+  });
+
+  it("counts requests started after the observed one against its budget, and keeps the newest numbers", async () => {
+    const { clock, pacer } = virtualPacer();
+    const first = await pacer.acquire(signal);
+    const second = await pacer.acquire(signal);
+    pacer.observe({ limit: 4, remaining: 2, resetSeconds: 10 }, second);
+    pacer.observe({ limit: 4, remaining: 3, resetSeconds: 10 }, first); // older: ignored
+    // 2 left (not 3): one at 5 s, the last at 10 s. Then a fresh window of 4, presumed from the
+    // last one: half go at once, the rest spread; never more than 4 starts in a window.
+    expect(await starts(pacer, clock, 6)).toEqual([5000, 10_000, 10_000, 15_000, 20_000, 20_000]);
   });
 
   it("a 429 pause holds every request, and a longer pause wins over a shorter one", async () => {
