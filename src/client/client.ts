@@ -3,10 +3,11 @@ import { performance } from "node:perf_hooks";
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from "undici";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkToken, parseBaseUrl } from "./config.js";
+import { parseListPage } from "./list-page.js";
 import { type Page, readAllPages } from "./pagination.js";
 import { headerValue, parseRateLimit } from "./rate-limit-headers.js";
-import { apiError, badResponse, parseExecBody } from "./response.js";
-import { send, type TransportResponse } from "./transport.js";
+import { apiError, parseExecBody } from "./response.js";
+import { send } from "./transport.js";
 import type { Application, ExecClient, ExecOptions, ExecResult, Process } from "./types.js";
 import { validateCommand, validateId, validateTimeout } from "./validate.js";
 
@@ -170,29 +171,4 @@ export class SevallaClient implements ExecClient {
     };
     return readAllPages(fetchPage, PAGE_SIZE, label);
   }
-}
-
-function parseListPage<T extends { id: string }>(res: TransportResponse, label: string): Page<T> {
-  let body: unknown;
-  try {
-    body = JSON.parse(res.text);
-  } catch {
-    body = undefined;
-  }
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const data = record.data;
-  const total = record.total;
-  const itemsOk =
-    Array.isArray(data) &&
-    data.every((item) => typeof item === "object" && item !== null && typeof item.id === "string");
-  const totalOk =
-    total === undefined || (typeof total === "number" && Number.isInteger(total) && total >= 0);
-  if (!itemsOk || !totalOk) {
-    throw badResponse(
-      `${label}: ${res.status} but the body is not {"data": [{"id": ...}], "total": n}`,
-      res.headers,
-      label,
-    );
-  }
-  return { items: data as T[], total: typeof total === "number" ? total : null };
 }

@@ -12,6 +12,8 @@ import {
 import type { FailureClass } from "./types.js";
 
 const MAX_API_TEXT = 500;
+// data.message is often this boilerplate; repeating it in every error helps nobody.
+const GENERIC = /^if you need assistance, please contact support\.?$/i;
 
 function parseJson(text: string): unknown {
   try {
@@ -143,13 +145,17 @@ export function apiError(
   const data = isRecord(body) ? body.data : undefined;
   const apiMessage = isRecord(body) ? shortText(body.message, ctx.secret) : null;
   const apiCode = isRecord(data) ? shortText(data.code, ctx.secret) : null;
+  const apiDetail = isRecord(data) ? shortText(data.message, ctx.secret) : null;
   const requestId = headerValue(headers, "x-request-id");
   const retryAfterMs = parseRetryAfterMs(headers);
   const cls = classifyStatus(status);
   const failureClass: FailureClass = cls === "answer" ? "ambiguous" : cls;
   const statusText = STATUS_CODES[status] ?? "HTTP error";
   let message = `${status} ${statusText} from ${ctx.label}: ${hintFor(status, ctx, headers, retryAfterMs)}`;
-  if (apiMessage !== null && apiMessage !== statusText) message += ` (API: ${apiMessage})`;
+  const said = [apiMessage, apiDetail].filter(
+    (text): text is string => text !== null && text !== statusText && !GENERIC.test(text),
+  );
+  if (said.length > 0) message += ` (API: ${said.join(": ")})`;
   if (requestId !== null) message += ` [request ${redactSecret(requestId, ctx.secret)}]`;
   return new ApiError({
     code: codeForStatus(status),
