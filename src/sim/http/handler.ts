@@ -49,16 +49,16 @@ async function handle(
 
   const headers: Record<string, string> = { "x-request-id": requestId };
   let outcome: Outcome;
-  let latencyMs = 0;
+  // The pipeline fills in the request's state as it goes, so errors get their latency too.
+  const ref: { st?: RequestState } = {};
   try {
-    const run = await pipeline(sim, route, req, url, gone.signal, headers);
-    outcome = run.outcome;
-    latencyMs = run.plan.latencyMs + run.plan.slowMs;
+    outcome = await pipeline(sim, route, req, url, gone.signal, headers, ref);
   } catch (err) {
     const e = err instanceof HttpError ? err : statusError(500);
     outcome = { kind: "json", status: e.status, body: e.body(), headers: e.headers };
   }
-  if (outcome.kind === "json") await delay(latencyMs, gone.signal);
+  const plan = ref.st?.plan;
+  if (outcome.kind === "json" && plan) await delay(plan.latencyMs + plan.slowMs, gone.signal);
   if (gone.signal.aborted) {
     resetConnection(res);
     end(0);
@@ -87,7 +87,8 @@ async function pipeline(
   url: URL,
   signal: AbortSignal,
   headers: Record<string, string>,
-): Promise<{ outcome: Outcome; plan: FaultPlan }> {
+  ref: { st?: RequestState },
+): Promise<Outcome> {
   if (route.name === "unknown") throw notFound("route");
   let key: RequestState["key"];
   try {
@@ -101,8 +102,9 @@ async function pipeline(
   if (!decision.allowed) throw statusError(429, decision.headers);
 
   const st: RequestState = { key, plan: rollFor(sim, route), signal };
+  ref.st = st;
   const early = applyBefore(sim, st);
-  if (early) return { outcome: early, plan: st.plan };
+  if (early) return early;
   let outcome: Outcome;
   if (route.name === "POST exec") outcome = await exec(sim, st, req, route.appId, route.processId);
   else if (route.name === "GET processes") outcome = listProcesses(sim, route.appId, url);
@@ -110,7 +112,7 @@ async function pipeline(
   // A reset-after on a list means "reset instead of the answer": nothing ran, nothing is lost.
   if (outcome.kind === "json" && route.name !== "POST exec" && st.plan.resetAfter)
     outcome = { kind: "reset" };
-  return { outcome, plan: st.plan };
+  return outcome;
 }
 
 // Exec requests roll the dice of their process's own stream; list requests roll "list"'s, and
