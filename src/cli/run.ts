@@ -1,4 +1,43 @@
 import type { Command } from "commander";
+import { EXIT } from "./exit-codes.js";
+import { collect, parseConcurrency, parseRate } from "./flags.js";
+import { processIo } from "./io.js";
+import { type RunFlags, runCommand } from "./run-command.js";
+import { trapSignals } from "./signals.js";
 
-// Placeholder until its issue lands: registers nothing yet.
-export function registerRun(_program: Command): void {}
+export function registerRun(program: Command): void {
+  program
+    .command("run")
+    .description(
+      "Run every step of the job files on every target and report: a table on stdout, a JSON report, an exit code.",
+    )
+    .argument("<jobs...>", "job files (YAML); several run one after another")
+    .option(
+      "--report <file>",
+      "JSON report (with several jobs: one per job, e.g. fanout-report.<job>.json)",
+      "fanout-report.json",
+    )
+    .option("--junit <file>", "also write JUnit XML (per job like --report)")
+    .option("--concurrency <n>", "requests in flight at once (overrides the job)", parseConcurrency)
+    .option("--var <name=value>", "set a job variable (repeatable)", collect, [] as string[])
+    .option(
+      "--rate <rate>",
+      'client-side request budget, e.g. "30/min" (overrides the job)',
+      parseRate,
+    )
+    .option("--dry-run", "print the plan (targets × steps) and send nothing; needs no key")
+    .option("--quiet", "print the summary only")
+    .option("--only-failed", "list only the steps that are not ok")
+    .addHelpText(
+      "after",
+      "\nEnvironment: SEVALLA_API_TOKEN (required unless --dry-run), SEVALLA_API_URL.\n" +
+        "Exit codes: 0 all ok · 1 a command failed · 2 invalid input · 3 a step got no answer ·\n" +
+        "4 no targets · 5 failure threshold · 130/143 interrupted (the later wins).",
+    )
+    // Usage errors (a bad flag value, no job file) are invalid input: exit 2, not commander's 1.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
+    .action(async (files: string[], flags: RunFlags) => {
+      const io = processIo();
+      process.exitCode = await runCommand(files, flags, io, () => trapSignals(io));
+    });
+}

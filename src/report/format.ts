@@ -4,9 +4,12 @@ import type { StepResult } from "./model.js";
 /** The fields that identify a target in a StepResult. */
 export type TargetFields = Pick<StepResult, "app" | "appName" | "process" | "processKey" | "label">;
 
-/** A UUID shortened to its first block, enough to tell targets apart in a table. */
+/**
+ * A UUID shortened to its last 8 hex digits: random ids differ there as much as anywhere, and
+ * generated ones (the simulator's a0000000-...-00000000000N) differ only there.
+ */
 export function shortId(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
+  return id.length > 8 ? id.slice(-8) : id;
 }
 
 /** label, else appName/processKey, else short ids (mixing names and ids when only one is known). */
@@ -41,12 +44,20 @@ export function firstLine(text: string): string {
 
 /** What a person wants to see of a result in one line: the error, else stderr, else stdout. */
 export function resultDetail(r: StepResult): string {
+  // A failed command answered: what it printed says more than "unexpected exit code".
+  if (r.status === "failed") {
+    const printed = firstLine(r.stderr) || firstLine(r.stdout);
+    if (printed) return printed;
+  }
   if (r.error && r.status !== "ok") {
-    const line = firstLine(r.error.message);
-    const stderr = firstLine(r.stderr);
-    // A failed answer keeps its stderr visible: it says more than "unexpected exit code".
-    if (r.status === "failed" && stderr) return stderr;
-    return r.error.code && !line.includes(r.error.code) ? `${r.error.code}: ${line}` : line;
+    // The request's method and path repeat the target's ids, which the row already shows.
+    const line = firstLine(r.error.message).replace(
+      / from (GET|POST|PUT|PATCH|DELETE) \/\S+?(?=[:\s]|$)/,
+      "",
+    );
+    // An HTTP status at the start says it already; a network failure needs its code.
+    const saysItAll = r.error.httpStatus !== null || line.includes(r.error.code);
+    return saysItAll ? line : `${r.error.code}: ${line}`;
   }
   return firstLine(r.stderr) || firstLine(r.stdout);
 }

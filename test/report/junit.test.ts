@@ -28,7 +28,7 @@ describe("JUnit XML", () => {
       '<failure message="printenv: NODE_ENV: not set" type="exit 1">exit code 1, expected 0</failure>',
     );
     expect(xml).toContain(
-      '<error message="API_FORBIDDEN: 403 Forbidden: this key may not run touch" type="API_FORBIDDEN">',
+      '<error message="403 Forbidden: this key may not run touch" type="API_FORBIDDEN">',
     );
     expect(xml).toContain(
       '<skipped message="skipped: SKIPPED: an earlier step failed: node-env"/>',

@@ -27,14 +27,14 @@ describe("summary line", () => {
     expect(failedTargets(mixedReport()).map((t) => [t.name, t.first.step, t.first.status])).toEqual(
       [
         ["shop/worker", "node-env", "failed"],
-        ["a0000000/b0000000", "node-env", "error"],
+        ["00000002/00000003", "node-env", "error"],
       ],
     );
     const text = renderSummary(mixedReport());
     expect(text.split("\n").slice(1)).toEqual([
       "Failed targets (2):",
       "  shop/worker  node-env: failed (printenv: NODE_ENV: not set)",
-      "  a0000000/b0000000  node-env: error (API_FORBIDDEN: 403 Forbidden: this key may not run touch)",
+      "  00000002/00000003  node-env: error (403 Forbidden: this key may not run touch)",
       "Not run to the end (cancelled): 1 target",
     ]);
   });
@@ -63,9 +63,9 @@ describe("outcomes by exit code", () => {
   it("groups by exit code or error code, failures first, with a few examples", () => {
     const groups = groupByOutcome(mixedReport());
     expect(groups.map((g) => [g.outcome, g.status, g.count, g.examples])).toEqual([
-      ["API_FORBIDDEN", "error", 1, ["a0000000/b0000000"]],
+      ["API_FORBIDDEN", "error", 1, ["00000002/00000003"]],
       ["exit 1", "failed", 1, ["shop/worker"]],
-      ["CANCELLED", "cancelled", 1, ["a0000000/b0000000"]],
+      ["CANCELLED", "cancelled", 1, ["00000002/00000003"]],
       ["SKIPPED", "skipped", 1, ["shop/worker"]],
       ["exit 0", "ok", 2, ["web-1"]],
     ]);

@@ -15,9 +15,9 @@ describe("results table", () => {
   it("names targets by label, else app/process names, else short ids", () => {
     const { rows } = resultRows(mixedReport().results);
     expect(rows.map((r) => r[0])).toEqual([
-      "a0000000/b0000000",
+      "00000002/00000003",
       "shop/worker",
-      "a0000000/b0000000",
+      "00000002/00000003",
       "shop/worker",
       "web-1",
       "web-1",
@@ -27,13 +27,13 @@ describe("results table", () => {
   it("shows exit code, attempts, duration and one line of output or the error", () => {
     const { rows } = resultRows(mixedReport().results);
     expect(rows[0]).toEqual([
-      "a0000000/b0000000",
+      "00000002/00000003",
       "node-env",
       "error",
       "-",
       "1",
       "20 ms",
-      "API_FORBIDDEN: 403 Forbidden: this key may not run touch",
+      "403 Forbidden: this key may not run touch",
     ]);
     expect(rows[1]?.slice(3)).toEqual(["1", "1", "20 ms", "printenv: NODE_ENV: not set"]);
     expect(rows[3]?.slice(3, 6)).toEqual(["-", "0", "-"]);
@@ -60,7 +60,7 @@ describe("results table", () => {
     const text = renderResultsTable(mixedReport(), { onlyFailed: true });
     expect(text).not.toContain("web-1");
     expect(
-      lines(text).filter((l) => l.includes("│ a0000000") || l.includes("│ shop")),
+      lines(text).filter((l) => l.includes("│ 00000002") || l.includes("│ shop")),
     ).toHaveLength(4);
     expect(renderResultsTable(report([result()]), { onlyFailed: true })).toBe("");
   });
@@ -88,5 +88,37 @@ describe("fitColumns", () => {
     expect(widths[2]).toBe(15);
     const tiny = fitColumns(cols, [["a".repeat(20), "bbbbb", "c".repeat(40)]], 5);
     expect(tiny).toEqual([6, 7, 6]);
+  });
+});
+
+describe("one-line detail", () => {
+  const errorResult = (message: string, httpStatus: number | null, code: string) =>
+    result({
+      status: "error",
+      exitCode: null,
+      stdout: "",
+      error: { code, message, httpStatus, class: "ambiguous" },
+    });
+
+  it("names the code of a network failure, not of an HTTP one, and drops the request path", () => {
+    const [net] = resultRows([errorResult("socket hang up\nstack", null, "NETWORK_RESET")]).rows;
+    expect(net?.[6]).toBe("NETWORK_RESET: socket hang up");
+    const [http] = resultRows([
+      errorResult(
+        "503 Service Unavailable from POST /applications/x/processes/y/exec: busy",
+        503,
+        "API_UNAVAILABLE",
+      ),
+    ]).rows;
+    expect(http?.[6]).toBe("503 Service Unavailable: busy");
+  });
+
+  it("shows what a failed command printed: stderr, else stdout", () => {
+    const failed = { status: "failed" as const, exitCode: 1 };
+    const [a, b] = resultRows([
+      result({ ...failed, stdout: "out", stderr: "err" }),
+      result({ ...failed, process: "p2", stdout: "\n  only out  \n", stderr: "" }),
+    ]).rows;
+    expect([a?.[6], b?.[6]]).toEqual(["err", "only out"]);
   });
 });

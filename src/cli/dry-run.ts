@@ -1,0 +1,50 @@
+// `fanout run --dry-run`: the plan (targets × steps) that a run would send, and nothing is sent.
+import type { Job, RateLimit } from "../job/model.js";
+import { buildPlan } from "../run/plan.js";
+import type { Target } from "../targets/model.js";
+import { resolveTargets } from "../targets/resolve.js";
+
+function describeTarget(t: Target): string {
+  const ids = `${t.appId} / ${t.processId}`;
+  return t.label ? `${t.label}  (${ids})` : ids;
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface PlanOverrides {
+  concurrency?: number;
+  rate?: RateLimit;
+  /** Cap on the listed targets (the counts stay exact). Default 50. */
+  maxTargets?: number;
+}
+
+function describeRate(rate: RateLimit | undefined): string {
+  if (!rate) return "";
+  const unit = rate.perMs === 1000 ? "s" : rate.perMs === 60_000 ? "min" : "hour";
+  return `; at most ${rate.requests}/${unit}`;
+}
+
+/** The plan as text, with the flags that override the job applied. */
+export function renderPlan(job: Job, overrides: PlanOverrides = {}): string {
+  const maxTargets = overrides.maxTargets ?? 50;
+  const concurrency = overrides.concurrency ?? job.concurrency;
+  const plan = buildPlan(resolveTargets(job.targets), job.steps);
+  const { targets, steps, total } = plan.counts;
+  const lines = [
+    `Job ${job.name}${job.file ? ` (${job.file})` : ""}: ${targets} ${targets === 1 ? "target" : "targets"} × ${steps} ${steps === 1 ? "step" : "steps"} = ${total} requests planned (dry run: nothing sent)`,
+    `Concurrency ${concurrency}${job.perApp ? `, ${job.perApp} per app` : ""}${describeRate(overrides.rate ?? job.rateLimit)}; timeout ${job.timeout} s; retries ${job.retries}${job.maxFailures ? `; stop after ${job.maxFailures.value}${job.maxFailures.kind === "percent" ? "%" : ""} failed targets` : ""}`,
+    "Steps:",
+    ...job.steps.map(
+      (s, i) =>
+        `  ${i + 1}. ${s.name}: ${s.command.map(quoteArg).join(" ")}${s.continueOnFailure ? "  (continue on failure)" : ""}`,
+    ),
+    "Targets:",
+    ...plan.targets.slice(0, maxTargets).map((t) => `  ${describeTarget(t)}`),
+  ];
+  if (plan.targets.length > maxTargets) {
+    lines.push(`  ... and ${plan.targets.length - maxTargets} more`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,131 @@
+// `fanout run`: load and check every job, then run them one after another, writing each report
+// (also when interrupted) and ending with the exit code of highest precedence.
+import { access, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import { SevallaClient } from "../client/client.js";
+import { ClientConfigError, clientConfigFromEnv } from "../client/config.js";
+import { formatProblems, JobValidationError } from "../job/errors.js";
+import type { Job, RateLimit } from "../job/model.js";
+import { parseVarFlags } from "../job/vars.js";
+import { renderJunit } from "../report/junit.js";
+import type { Report } from "../report/model.js";
+import { writeFileAtomic, writeReportFile } from "../report/write.js";
+import { runJob } from "../run/run-job.js";
+import { renderPlan } from "./dry-run.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import { combineExitCodes, describeExitCode, exitStatus } from "./exit-status.js";
+import type { Io } from "./io.js";
+import { loadJobs } from "./load-jobs.js";
+import { outputPaths } from "./output-paths.js";
+import { printReport } from "./print-report.js";
+import type { SignalTrap } from "./signals.js";
+
+export interface RunFlags {
+  report: string;
+  junit?: string;
+  concurrency?: number;
+  var: string[];
+  dryRun?: boolean;
+  quiet?: boolean;
+  onlyFailed?: boolean;
+  rate?: RateLimit;
+}
+
+export async function runCommand(
+  files: readonly string[],
+  flags: RunFlags,
+  io: Io,
+  trap: () => SignalTrap,
+): Promise<ExitCode> {
+  let vars: Record<string, string>;
+  try {
+    vars = parseVarFlags(flags.var);
+  } catch (error) {
+    if (!(error instanceof JobValidationError)) throw error;
+    io.err(formatProblems(error.problems));
+    return EXIT.invalidInput;
+  }
+  const loaded = await loadJobs(files, vars);
+  if (!loaded.ok) {
+    io.err(loaded.messages.join("\n"));
+    io.err(`Nothing was run: fix the job ${files.length === 1 ? "file" : "files"} above.`);
+    return EXIT.invalidInput;
+  }
+  if (flags.dryRun) {
+    io.out(loaded.jobs.map((job) => renderPlan(job, flags)).join("\n\n"));
+    return EXIT.ok;
+  }
+  const reportPaths = outputPaths(flags.report, files);
+  const junitPaths = flags.junit ? outputPaths(flags.junit, files) : [];
+  const unwritable = await firstUnwritableDir([...reportPaths, ...junitPaths]);
+  if (unwritable) {
+    io.err(`Cannot write reports into ${unwritable}: it is not a writable directory.`);
+    return EXIT.invalidInput;
+  }
+  let config: { baseUrl: string; token: string };
+  try {
+    config = clientConfigFromEnv(io.env);
+  } catch (error) {
+    // The message names the variable to fix and never echoes the key.
+    if (!(error instanceof ClientConfigError)) throw error;
+    io.err(`${error.message} (${error.code})`);
+    return EXIT.invalidInput;
+  }
+  const concurrency = flags.concurrency ?? Math.max(...loaded.jobs.map((j) => j.concurrency));
+  const client = new SevallaClient({ ...config, connections: concurrency });
+  const signals = trap();
+  const codes: ExitCode[] = [];
+  try {
+    for (const [i, job] of loaded.jobs.entries()) {
+      const report = await runOne(job, flags, signals.signal, client);
+      const code = exitStatus(report, { signal: signals.received() });
+      codes.push(code);
+      if (loaded.jobs.length > 1) io.out(`\n== ${job.name} (${files[i]}): exit ${code} ==`);
+      printReport(io, report, flags);
+      await writeOutputs(io, report, reportPaths[i] as string, junitPaths[i]);
+    }
+  } finally {
+    signals.dispose();
+    await client.close();
+  }
+  const code = combineExitCodes(codes);
+  if (loaded.jobs.length > 1) io.err(`Exit ${describeExitCode(code)}`);
+  return code;
+}
+
+// After an interruption the remaining jobs still run with the aborted signal: runJob then marks
+// every pair cancelled at once, so each job still gets its complete (all-cancelled) report.
+function runOne(job: Job, flags: RunFlags, signal: AbortSignal, client: SevallaClient) {
+  return runJob(job, {
+    client,
+    signal,
+    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    ...(flags.rate ? { rate: flags.rate } : {}),
+  });
+}
+
+async function writeOutputs(io: Io, report: Report, path: string, junit: string | undefined) {
+  try {
+    await writeReportFile(path, report);
+    io.err(`Report: ${path}`);
+    if (junit) {
+      await writeFileAtomic(junit, renderJunit(report));
+      io.err(`JUnit: ${junit}`);
+    }
+  } catch (error) {
+    // The run's exit code stands (it says what happened to the fleet); the message says what is missing.
+    io.err(`Could not write the report: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function firstUnwritableDir(paths: readonly string[]): Promise<string | null> {
+  for (const dir of new Set(paths.map((p) => dirname(p)))) {
+    try {
+      if (!(await stat(dir)).isDirectory()) return dir;
+      await access(dir, 2 /* W_OK */);
+    } catch {
+      return dir;
+    }
+  }
+  return null;
+}
