@@ -25,15 +25,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The closest candidate, when it is close enough to be a plausible typo: at most one edit for
- * short words, and at most a third of the word's length for longer ones. Ties go to the first.
+ * The closest candidate, when it is close enough to be a plausible typo: a third of its length
+ * (at least one edit), and only a change of case for words under three letters, where any
+ * one-letter edit is a different word. Ties go to the first.
  */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     const d = editDistance(input, candidate);
-    const allowed = Math.max(1, Math.floor(candidate.length / 3));
+    const allowed = candidate.length < 3 ? 0 : Math.max(1, Math.floor(candidate.length / 3));
     if (d <= allowed && d < bestDistance) {
       best = candidate;
       bestDistance = d;
