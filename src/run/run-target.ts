@@ -33,10 +33,11 @@ export async function runTarget(ctx: RunContext, targetIndex: number): Promise<v
     }
     const result = await executeStep(ctx, pair);
     ctx.record(pair, result);
+    // Only failed/error count and skip; after a cancelled step the abort check cancels the rest.
     if (result.status === "failed" || result.status === "error") {
       ctx.threshold.recordFailedTarget(targetIndex);
+      if (!pair.step.continueOnFailure) blockedBy = pair.step.name;
     }
-    if (result.status !== "ok" && !pair.step.continueOnFailure) blockedBy = pair.step.name;
   }
 }
 
