@@ -23,7 +23,8 @@ export function substituteVars(text: string, vars: Readonly<Record<string, strin
     error ??= unknownVarMessage(name, Object.keys(vars));
     return whole;
   });
-  if (error === undefined && value.includes("${{")) {
+  // Checked on the written text: a substituted value may itself contain `${{`.
+  if (error === undefined && text.replace(EXPRESSION, "").includes("${{")) {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the job-file syntax, not a template
     error = "`${{` without a closing `}}`";
   }
