@@ -20,13 +20,16 @@ export const uname: Binary = (args, { proc }) =>
       : "Linux\n",
   );
 
+// The container runs in UTC: coreutils' default format, -I/--iso-8601 and +%s.
 export const date: Binary = (args, { now }) => {
-  const iso = new Date(now()).toISOString();
-  return ok(
-    args.includes("-u") || args.includes("-Iseconds")
-      ? `${iso}\n`
-      : `${new Date(now()).toUTCString()}\n`,
-  );
+  const d = new Date(now());
+  if (args.includes("+%s")) return ok(`${Math.floor(d.getTime() / 1000)}\n`);
+  if (args.some((a) => a.startsWith("-I") || a.startsWith("--iso-8601"))) {
+    return ok(`${d.toISOString().slice(0, 19)}+00:00\n`);
+  }
+  const [wd, day, mon, year, time] = d.toUTCString().replace(",", "").split(" ");
+  const dd = String(Number(day)).padStart(2, " ");
+  return ok(`${wd} ${mon} ${dd} ${time} UTC ${year}\n`);
 };
 
 export const ps: Binary = (_args, { proc }) =>
