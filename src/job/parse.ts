@@ -12,6 +12,7 @@ import {
   parseDocument,
 } from "yaml";
 import { formatPath, type PathSegment, type Problem } from "./errors.js";
+import { keyName } from "./positions.js";
 
 /** yaml's own default; plenty for sharing step settings, far below a billion laughs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -87,7 +88,7 @@ export function parseYaml(text: string, file: string): Parsed {
         report((pair.key as Node | null) ?? node, path, "keys must be plain strings");
         continue;
       }
-      const key = String(pair.key.value);
+      const key = keyName(pair.key.value);
       const keyPath = [...path, key];
       const first = seen.get(key);
       if (first !== undefined && key !== "<<") {

@@ -71,7 +71,7 @@ export class SourceIndex {
     if (!isMap(node)) return undefined;
     const merges: unknown[] = [];
     for (const pair of node.items) {
-      const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const k = isScalar(pair.key) ? keyName(pair.key.value) : undefined;
       if (k === String(seg)) return { key: pair.key as Node, value: pair.value };
       if (k === "<<") merges.push(pair.value);
     }
@@ -85,4 +85,9 @@ export class SourceIndex {
     }
     return undefined;
   }
+}
+
+/** A mapping key as text; yaml represents the merge key `<<` as a symbol. */
+export function keyName(value: unknown): string {
+  return typeof value === "symbol" ? "<<" : String(value);
 }
