@@ -8,17 +8,23 @@ import { createRunContext } from "./context.js";
 import { normalizeRunOptions, type RunOptions } from "./options.js";
 import { buildPlan } from "./plan.js";
 import { buildReport } from "./report.js";
+import { followSignal } from "./run-signal.js";
 import { runAllTargets } from "./scheduler.js";
 
 export async function runJob(job: Job, runOptions: RunOptions): Promise<Report> {
   const options = normalizeRunOptions(job, runOptions);
   const plan = buildPlan(resolveTargets(job.targets), job.steps);
-  const ctx = createRunContext(options, plan, job.maxFailures ?? null);
-  const startedAt = options.now();
+  const run = followSignal(options.signal, options.concurrency);
+  try {
+    const ctx = createRunContext({ ...options, signal: run.signal }, plan, job.maxFailures ?? null);
+    const startedAt = options.now();
 
-  ctx.emit({ type: "runStart", job: job.name, ...plan.counts, at: ctx.isoNow() });
-  await runAllTargets(ctx);
-  const report = buildReport(job, ctx, startedAt);
-  ctx.emit({ type: "runEnd", report, at: report.finishedAt });
-  return report;
+    ctx.emit({ type: "runStart", job: job.name, ...plan.counts, at: ctx.isoNow() });
+    await runAllTargets(ctx);
+    const report = buildReport(job, ctx, startedAt);
+    ctx.emit({ type: "runEnd", report, at: report.finishedAt });
+    return report;
+  } finally {
+    run.dispose();
+  }
 }

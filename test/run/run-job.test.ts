@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StepResult } from "../../src/report/model.js";
 import type { RunEvent } from "../../src/run/events.js";
@@ -132,11 +133,27 @@ describe("runJob", () => {
     expect(report.summary.ok).toBe(3);
   });
 
-  it("passes the step timeout and the signal to the client", async () => {
+  it("passes the step timeout, and a signal that follows the caller's, to the client", async () => {
     const client = new FakeClient();
     const controller = new AbortController();
     await run(job([step("s", ["ls"], { timeout: 42 })]), { client, signal: controller.signal });
-    expect(client.calls[0]?.options).toEqual({ timeout: 42, signal: controller.signal });
+    const passed = client.calls[0]?.options;
+    expect(passed?.timeout).toBe(42);
+    expect(passed?.signal?.aborted).toBe(false);
+    controller.abort();
+    // Detached after the run: the caller's signal keeps no listener of ours.
+    expect(passed?.signal?.aborted).toBe(false);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("50 requests in flight on one signal raise no MaxListenersExceededWarning", async () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    const controller = new AbortController();
+    const j = job([step("s", ["ls"])], { processesPerApp: 120, concurrency: 50 });
+    const report = await run(j, { client: new FakeClient(), signal: controller.signal });
+    expect(report.summary.ok).toBe(120);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   it("rejects invalid options before sending anything", async () => {
