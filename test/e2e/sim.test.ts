@@ -17,7 +17,9 @@ afterEach(() => {
 });
 
 function startCli(args: string[]) {
-  const proc = spawn(process.execPath, [CLI, "sim", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [CLI, "sim", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child = proc;
   let stdout = "";
   let stderr = "";
@@ -25,15 +27,17 @@ function startCli(args: string[]) {
   proc.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   const exited = once(proc, "exit") as Promise<[number | null, string | null]>;
   // Resolves with the printed exports once the read-only key line (the last one) is out.
-  const ready = new Promise<{ url: string; token: string; readToken: string }>((resolve, reject) => {
-    proc.stdout.on("data", () => {
-      const url = /^export SEVALLA_API_URL=(\S+)$/m.exec(stdout)?.[1];
-      const token = /^export SEVALLA_API_TOKEN=(\S+)$/m.exec(stdout)?.[1];
-      const readToken = /^# read-only key: export SEVALLA_API_TOKEN=(\S+)$/m.exec(stdout)?.[1];
-      if (url && token && readToken) resolve({ url, token, readToken });
-    });
-    void exited.then(() => reject(new Error(`sim exited early: ${stderr}`)));
-  });
+  const ready = new Promise<{ url: string; token: string; readToken: string }>(
+    (resolve, reject) => {
+      proc.stdout.on("data", () => {
+        const url = /^export SEVALLA_API_URL=(\S+)$/m.exec(stdout)?.[1];
+        const token = /^export SEVALLA_API_TOKEN=(\S+)$/m.exec(stdout)?.[1];
+        const readToken = /^# read-only key: export SEVALLA_API_TOKEN=(\S+)$/m.exec(stdout)?.[1];
+        if (url && token && readToken) resolve({ url, token, readToken });
+      });
+      void exited.then(() => reject(new Error(`sim exited early: ${stderr}`)));
+    },
+  );
   return { proc, ready, exited, output: () => ({ stdout, stderr }) };
 }
 
@@ -44,13 +48,17 @@ describe("fanout sim (built CLI)", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3$/);
     expect(token).not.toBe(readToken);
 
-    const list = await request(`${url}/applications?limit=100`, { headers: { authorization: `Bearer ${readToken}` } });
+    const list = await request(`${url}/applications?limit=100`, {
+      headers: { authorization: `Bearer ${readToken}` },
+    });
     const body = (await list.body.json()) as { total: number; data: Array<{ id: string }> };
     expect(list.statusCode).toBe(200);
     expect(body.total).toBeGreaterThanOrEqual(20);
 
     const app = body.data[0]?.id;
-    const procs = await request(`${url}/applications/${app}/processes`, { headers: { authorization: `Bearer ${token}` } });
+    const procs = await request(`${url}/applications/${app}/processes`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const pid = ((await procs.body.json()) as { data: Array<{ id: string }> }).data[0]?.id;
     const exec = await request(`${url}/applications/${app}/processes/${pid}/exec`, {
       method: "POST",
