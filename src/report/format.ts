@@ -55,9 +55,10 @@ export function resultDetail(r: StepResult): string {
       / from (GET|POST|PUT|PATCH|DELETE) \/\S+?(?=[:\s]|$)/,
       "",
     );
-    // An HTTP status at the start says it already; a network failure needs its code.
-    const saysItAll = r.error.httpStatus !== null || line.includes(r.error.code);
-    return saysItAll ? line : `${r.error.code}: ${line}`;
+    // A network failure needs its code (NETWORK_RESET...); an HTTP status or a runner message
+    // (skipped, cancelled, unexpected exit code) says it already.
+    const network = r.error.class !== null && r.error.httpStatus === null;
+    return network && !line.includes(r.error.code) ? `${r.error.code}: ${line}` : line;
   }
   return firstLine(r.stderr) || firstLine(r.stdout);
 }
