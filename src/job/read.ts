@@ -1,6 +1,6 @@
 // Reading a job file: refuses huge files before reading them and non-UTF-8 text, and turns
 // every file-system failure into a JobValidationError (bad input never shows a stack trace).
-import { readFile, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { type JobErrorCode, JobValidationError } from "./errors.js";
 
 export const MAX_JOB_FILE_BYTES = 1024 * 1024;
@@ -13,7 +13,7 @@ export async function readJobFile(file: string): Promise<string> {
     const info = await stat(file);
     if (info.isDirectory()) throw fail("JOB_FILE_UNREADABLE", "is a directory, not a job file");
     if (info.size > MAX_JOB_FILE_BYTES) throw fail("JOB_FILE_TOO_LARGE", tooLarge(info.size));
-    bytes = await readFile(file);
+    bytes = await readAtMost(file, MAX_JOB_FILE_BYTES + 1);
   } catch (error) {
     if (error instanceof JobValidationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -22,8 +22,13 @@ export async function readJobFile(file: string): Promise<string> {
       throw fail("JOB_FILE_UNREADABLE", "permission denied");
     throw fail("JOB_FILE_UNREADABLE", `cannot be read (${code ?? String(error)})`);
   }
-  // The file may have grown between stat and read.
-  if (bytes.length > MAX_JOB_FILE_BYTES) throw fail("JOB_FILE_TOO_LARGE", tooLarge(bytes.length));
+  // A pipe or device has no size to stat, and a file may grow between stat and read.
+  if (bytes.length > MAX_JOB_FILE_BYTES) {
+    throw fail(
+      "JOB_FILE_TOO_LARGE",
+      `is over 1 MiB; a job file may be at most 1 MiB (${MAX_JOB_FILE_BYTES} bytes)`,
+    );
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -33,4 +38,21 @@ export async function readJobFile(file: string): Promise<string> {
 
 function tooLarge(size: number): string {
   return `is ${size} bytes; a job file may be at most 1 MiB (${MAX_JOB_FILE_BYTES} bytes)`;
+}
+
+/** Reads up to `limit` bytes, so that /dev/zero or a huge pipe cannot exhaust memory. */
+async function readAtMost(file: string, limit: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
 }
