@@ -16,8 +16,6 @@ export interface RunContext {
   threshold: FailureThreshold;
   /** Index = PlannedPair.index; filled exactly once per pair. */
   results: Array<StepResult | undefined>;
-  /** Set when the threshold stopped a target from starting. */
-  stoppedByThreshold: boolean;
   emit(event: RunEvent): void;
   /** Stores a pair's result and announces it (stepEnd). */
   record(pair: PlannedPair, result: StepResult): void;
@@ -35,7 +33,6 @@ export function createRunContext(
     pacer: new Pacer({ now: options.now, sleep: options.sleep, rate: options.rate }),
     threshold: new FailureThreshold(maxFailures, plan.counts.targets),
     results: new Array(plan.pairs.length).fill(undefined),
-    stoppedByThreshold: false,
     emit(event) {
       try {
         options.onEvent(event);

@@ -86,7 +86,9 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
       // which would let a 429 use up the budget that DESIGN.md says it must not.
       retries: Number.POSITIVE_INFINITY,
       minTimeout: 0,
-      signal,
+      // No `signal` here on purpose: p-retry would turn an answer that arrives just as the run
+      // is interrupted into an abort error, losing a command that did run. Aborts reach us
+      // through acquire(), the client and sleep() instead.
       onFailedAttempt: async ({ error }) => {
         if (!(error instanceof RetryLater)) return;
         const { delayMs, rateLimited } = error.decision;

@@ -9,6 +9,8 @@ import { notRun, RUNNER_CODES } from "./results.js";
 export function buildReport(job: Job, ctx: RunContext, startedAt: number): Report {
   const finishedAt = ctx.options.now();
   const interrupted = ctx.options.signal.aborted;
+  // "threshold" whenever it was passed, even if no target was left to stop: the same failures
+  // then give the same answer (exit 5) whatever the timing of the run.
   const results: StepResult[] = ctx.plan.pairs.map(
     (pair) =>
       ctx.results[pair.index] ??
@@ -23,7 +25,7 @@ export function buildReport(job: Job, ctx: RunContext, startedAt: number): Repor
     finishedAt: new Date(finishedAt).toISOString(),
     durationMs: finishedAt - startedAt,
     interrupted,
-    stoppedBy: interrupted ? "signal" : ctx.stoppedByThreshold ? "threshold" : null,
+    stoppedBy: interrupted ? "signal" : ctx.threshold.passed ? "threshold" : null,
     summary: summarize(results),
     results,
   };

@@ -8,10 +8,8 @@ import { notRun, RUNNER_CODES } from "./results.js";
 export async function runTarget(ctx: RunContext, targetIndex: number): Promise<void> {
   const pairs = pairsOfTarget(ctx.plan, targetIndex);
   if (ctx.options.signal.aborted) return cancelAll(ctx, pairs, RUNNER_CODES.cancelled, interrupted);
-  if (ctx.threshold.passed) {
-    ctx.stoppedByThreshold = true;
+  if (ctx.threshold.passed)
     return cancelAll(ctx, pairs, RUNNER_CODES.threshold, ctx.threshold.describe());
-  }
 
   let blockedBy: string | null = null;
   for (const pair of pairs) {

@@ -97,6 +97,18 @@ describe("failure threshold", () => {
     });
   });
 
+  it("is reported as passed even when no target was left to stop", async () => {
+    const client = new FakeClient({ [processId(3)]: [answer(1)] }, 10);
+    const j = job([step("a", ["ls"])], {
+      processesPerApp: 3,
+      concurrency: 1,
+      maxFailures: { kind: "count", value: 0 },
+    });
+    const report = await run(j, { client });
+    expect(report.stoppedBy).toBe("threshold");
+    expect(report.summary).toMatchObject({ ok: 2, failed: 1, cancelled: 0 });
+  });
+
   it("a percentage counts targets, not steps", async () => {
     const client = new FakeClient({ [processId(1)]: [FAILURES.forbidden()] }, 10);
     const j = job([step("a", ["ls"]), step("b", ["ls"])], {
@@ -135,6 +147,25 @@ describe("interruption", () => {
     expect(inFlight).toHaveLength(4);
     expect(inFlight.every((r) => r.error?.code === "CANCELLED")).toBe(true);
     expect(client.calls).toHaveLength(8);
+  });
+
+  it("keeps an answer that arrives as the run is interrupted: the command did run", async () => {
+    const controller = new AbortController();
+    const client = {
+      exec: async () => {
+        controller.abort();
+        return answer(0, "done\n");
+      },
+    };
+    const report = await run(job([step("a", ["ls"]), step("b", ["ls"])]), {
+      client,
+      signal: controller.signal,
+    });
+    expect(report.interrupted).toBe(true);
+    expect(report.results.map((r) => [r.status, r.stdout])).toEqual([
+      ["ok", "done\n"],
+      ["cancelled", ""],
+    ]);
   });
 
   it("an abort during a backoff ends the wait at once", async () => {
