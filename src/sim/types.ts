@@ -12,7 +12,10 @@ export interface SimulatorOptions {
 }
 
 export interface SimCounters {
-  /** Requests per route and status, e.g. {route: "POST exec", status: 503, count: 2}. */
+  /**
+   * Requests per route and status, e.g. {route: "POST exec", status: 503, count: 2}. Routes:
+   * "POST exec", "GET applications", "GET processes", "unknown"; status 0 = connection reset.
+   */
   requests(): Array<{ route: string; status: number; count: number }>;
   /** Total requests received (every route and status). */
   totalRequests(): number;

@@ -164,3 +164,12 @@ describe("rm and touch change the process's files", () => {
     expect((await runBinary(["cat", "/tmp/marker"], ctx)).exitCode).toBe(0);
   });
 });
+
+describe("du", () => {
+  it("summarises a tree in KiB, or -h", async () => {
+    // storage (4) + cache dir (4) + a.html (4) + empty dir (4) = 16
+    expect((await sh(["du", "-s", "/app/storage"])).stdout).toBe("16\t/app/storage\n");
+    expect((await sh(["du", "-sh", "/app/log.txt"])).stdout).toBe("4K\t/app/log.txt\n");
+    expect(await sh(["du", "/nope"])).toMatchObject({ code: 1 });
+  });
+});

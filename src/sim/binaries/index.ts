@@ -1,3 +1,4 @@
+import { du } from "./du.js";
 import { env, printenv } from "./env.js";
 import { cat, head, ls, tail, wc } from "./files.js";
 import { grep } from "./grep.js";
@@ -35,6 +36,7 @@ const BINARIES: Record<string, Binary> = {
   sleep,
   ps,
   df,
+  du,
   whoami,
   id,
   uname,
