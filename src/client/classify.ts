@@ -43,6 +43,11 @@ export interface NetworkErrorFacts {
    * connection, so 0 proves this request was never sent; any other number proves nothing.
    */
   bytesWritten: number | null;
+  /**
+   * Whether undici had put the request on a connected socket (its handler's onConnect, called
+   * just before the first write). false proves nothing was sent; null means unknown.
+   */
+  dispatched?: boolean | null;
 }
 
 export interface NetworkClassification {
@@ -76,12 +81,12 @@ export function classifyNetworkError(facts: NetworkErrorFacts): NetworkClassific
   // A certificate problem does not go away by sending again, and nothing was sent.
   if (isTlsCode(code)) return { code: "NETWORK_TLS", class: "permanent" };
   if (TIMEOUT_CODES.has(code)) return { code: "TIMEOUT", class: "ambiguous" };
+  const neverSent = facts.bytesWritten === 0 || facts.dispatched === false;
   if (RESET_CODES.has(code)) {
-    const neverSent = facts.bytesWritten === 0;
     return { code: "NETWORK_RESET", class: neverSent ? "notExecuted" : "ambiguous" };
   }
-  // Unknown transport failure: the request may have gone out, so assume it may have run.
-  return { code: "NETWORK_ERROR", class: "ambiguous" };
+  // Unknown transport failure: unless it provably happened before sending, assume it may have run.
+  return { code: "NETWORK_ERROR", class: neverSent ? "notExecuted" : "ambiguous" };
 }
 
 /** Pull code and bytesWritten out of an undici/Node error (or an AggregateError of them). */

@@ -69,44 +69,97 @@ export async function send(
     });
   }
   const controller = new AbortController();
-  let stoppedBy: "caller" | "deadline" | null = null;
-  const onAbort = () => {
-    stoppedBy ??= "caller";
+  const progress: Progress = { stoppedBy: null, dispatched: false };
+  // undici only acts on an abort once a queued request reaches a socket, so a request stuck
+  // behind a busy connection would outlive its deadline; this promise rejects at once instead.
+  const stopped = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener("abort", () => reject(new Error("stopped")), { once: true });
+  });
+  stopped.catch(() => {});
+  const stop = (why: "caller" | "deadline") => {
+    progress.stoppedBy ??= why;
     controller.abort();
   };
+  const onAbort = () => stop("caller");
   req.signal?.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(() => {
-    stoppedBy ??= "deadline";
-    controller.abort();
-  }, req.deadlineMs);
+  const timer = setTimeout(() => stop("deadline"), req.deadlineMs);
   try {
-    const res = await dispatcher.request({
-      origin,
-      path: req.path,
-      method: req.method,
-      headers: req.headers,
-      body: req.body ?? null,
-      signal: controller.signal,
-      // Backstops for our own timer; undici's body timeout alone resets on every chunk.
-      headersTimeout: req.deadlineMs,
-      bodyTimeout: req.deadlineMs,
-    });
-    const ok = res.statusCode >= 200 && res.statusCode < 300;
-    const text = await readCapped(res.body, ok ? req.maxBytes : ERROR_BODY_BYTES, !ok);
-    return { status: res.statusCode, headers: res.headers, text };
+    return await Promise.race([
+      exchange(dispatcher, origin, req, controller.signal, progress),
+      stopped,
+    ]);
   } catch (error) {
-    throw toFailure(error, req, stoppedBy);
+    throw toFailure(error, req, progress);
   } finally {
     clearTimeout(timer);
     req.signal?.removeEventListener("abort", onAbort);
   }
 }
 
-function toFailure(
-  error: unknown,
+async function exchange(
+  dispatcher: Dispatcher,
+  origin: string,
   req: TransportRequest,
-  stoppedBy: "caller" | "deadline" | null,
-): RequestError {
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<TransportResponse> {
+  const watched = watchDispatch(dispatcher, () => {
+    progress.dispatched = true;
+  });
+  const res = await watched.request({
+    origin,
+    path: req.path,
+    method: req.method,
+    headers: req.headers,
+    body: req.body ?? null,
+    signal,
+    // Backstops for our own timer; undici's body timeout alone resets on every chunk.
+    headersTimeout: req.deadlineMs,
+    bodyTimeout: req.deadlineMs,
+  });
+  if (signal.aborted) {
+    // The race was already lost; free the connection instead of reading a body nobody awaits.
+    res.body.destroy();
+    throw new Error("stopped");
+  }
+  const ok = res.statusCode >= 200 && res.statusCode < 300;
+  const text = await readCapped(res.body, ok ? req.maxBytes : ERROR_BODY_BYTES, !ok);
+  return { status: res.statusCode, headers: res.headers, text };
+}
+
+interface Progress {
+  stoppedBy: "caller" | "deadline" | null;
+  /** The request reached a connected socket: from here on it may have been sent. */
+  dispatched: boolean;
+}
+
+/**
+ * The dispatcher, seen through a dispatch that notes when undici puts the request on a connected
+ * socket (the handler's onConnect, or onRequestStart for new-style handlers, runs just before the
+ * first byte is written). Until then a failure or an abort provably sent nothing.
+ */
+function watchDispatch(dispatcher: Dispatcher, onDispatched: () => void): Dispatcher {
+  const dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) =>
+    dispatcher.dispatch(
+      options,
+      new Proxy(handler, {
+        get(target, property) {
+          const value: unknown = Reflect.get(target, property, target);
+          if (typeof value !== "function") return value;
+          if (property !== "onConnect" && property !== "onRequestStart") return value.bind(target);
+          return (...args: unknown[]) => {
+            onDispatched();
+            return value.apply(target, args);
+          };
+        },
+      }),
+    );
+  // request() only calls this.dispatch; everything else is the real dispatcher's.
+  return Object.create(dispatcher, { dispatch: { value: dispatch } }) as Dispatcher;
+}
+
+function toFailure(error: unknown, req: TransportRequest, progress: Progress): RequestError {
+  const { stoppedBy, dispatched } = progress;
   if (error instanceof RequestError) return error;
   if (error instanceof BodyTooLarge) {
     return new BadResponseError({
@@ -119,18 +172,22 @@ function toFailure(
   if (stoppedBy === "caller") {
     return new RequestAbortedError({
       code: "ABORTED",
-      class: "ambiguous",
-      message: `${req.label} was cancelled after it was sent; the command may have run`,
+      class: dispatched ? "ambiguous" : "notExecuted",
+      message: dispatched
+        ? `${req.label} was cancelled after it was sent; the command may have run`
+        : `${req.label} was cancelled before it was sent`,
       request: req.label,
     });
   }
-  const facts = networkErrorFacts(error);
+  const facts = { ...networkErrorFacts(error), dispatched };
   const { code, class: failureClass } = classifyNetworkError(facts);
   if (stoppedBy === "deadline" || code === "TIMEOUT") {
     return new RequestTimeoutError({
       code: "TIMEOUT",
-      class: "ambiguous",
-      message: `${req.label}: no complete answer within ${req.deadlineMs} ms; the command may have run`,
+      class: dispatched ? "ambiguous" : "notExecuted",
+      message: dispatched
+        ? `${req.label}: no complete answer within ${req.deadlineMs} ms; the command may have run`
+        : `${req.label}: could not even send the request within ${req.deadlineMs} ms`,
       request: req.label,
       causeCode: facts.code,
     });

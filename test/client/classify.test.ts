@@ -73,6 +73,33 @@ describe("classifyNetworkError", () => {
   });
 });
 
+describe("classifyNetworkError before the request reached a socket", () => {
+  test("a reset or unknown error before dispatch → notExecuted", () => {
+    expect(
+      classifyNetworkError({ code: "ECONNRESET", bytesWritten: null, dispatched: false }),
+    ).toEqual({
+      code: "NETWORK_RESET",
+      class: "notExecuted",
+    });
+    expect(classifyNetworkError({ code: "WEIRD", bytesWritten: null, dispatched: false })).toEqual({
+      code: "NETWORK_ERROR",
+      class: "notExecuted",
+    });
+  });
+
+  test("after dispatch the same errors are ambiguous; TLS stays permanent", () => {
+    expect(
+      classifyNetworkError({ code: "ECONNRESET", bytesWritten: null, dispatched: true }).class,
+    ).toBe("ambiguous");
+    expect(
+      classifyNetworkError({ code: "CERT_HAS_EXPIRED", bytesWritten: null, dispatched: false }),
+    ).toEqual({
+      code: "NETWORK_TLS",
+      class: "permanent",
+    });
+  });
+});
+
 describe("networkErrorFacts", () => {
   test("reads code and socket.bytesWritten", () => {
     const err = Object.assign(new Error("other side closed"), {
