@@ -6,13 +6,17 @@ import type { Target } from "../targets/model.js";
 export type RunEvent =
   | { type: "runStart"; job: string; targets: number; steps: number; total: number; at: string }
   | { type: "stepStart"; target: Target; step: string; at: string }
+  // One per request sent, when it ends. Steps never sent (skipped, cancelled) have none; every
+  // planned pair gets exactly one stepEnd, so a progress display can count to runStart.total.
   | {
       type: "attempt";
       target: Target;
       step: string;
       attempt: number;
-      /** The failure that ended this attempt, when it failed and will be retried. */
+      /** The failure that ended this attempt, when it failed and will be retried; null otherwise
+       *  (an answer, or a failure the step ends with: see stepEnd's result). */
       failure: Pick<RequestFailure, "code" | "class" | "httpStatus"> | null;
+      /** Wait before the next attempt (backoff, or the server's reset for a 429); 0 when none. */
       delayMs: number;
       at: string;
     }

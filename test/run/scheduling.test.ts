@@ -1,5 +1,6 @@
 // Concurrency caps, the failure threshold and interruption, through runJob with fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunEvent } from "../../src/run/events.js";
 import type { RunOptions } from "../../src/run/options.js";
 import { runJob } from "../../src/run/run-job.js";
 import { answer, appId, FAILURES, FakeClient, job, processId, step } from "./helpers.js";
@@ -132,7 +133,11 @@ describe("interruption", () => {
       processesPerApp: 5,
       concurrency: 4,
     });
-    const pending = runJob(j, { client, signal: controller.signal });
+    const ends: string[] = [];
+    const onEvent = (e: RunEvent) => {
+      if (e.type === "stepEnd") ends.push(`${e.result.process}/${e.result.step}`);
+    };
+    const pending = runJob(j, { client, signal: controller.signal, onEvent });
     await vi.advanceTimersByTimeAsync(150); // 4 first steps answered, 4 second steps in flight
     controller.abort();
     await vi.runAllTimersAsync();
@@ -147,6 +152,8 @@ describe("interruption", () => {
     expect(inFlight).toHaveLength(4);
     expect(inFlight.every((r) => r.error?.code === "CANCELLED")).toBe(true);
     expect(client.calls).toHaveLength(8);
+    expect(new Set(ends).size).toBe(20); // one stepEnd per planned pair, even the cancelled ones
+    expect(ends).toHaveLength(20);
   });
 
   it("keeps an answer that arrives as the run is interrupted: the command did run", async () => {
