@@ -42,14 +42,14 @@ export async function demoCommand(
     const apps = sim.fleet.apps.length;
     const processes = sim.fleet.apps.reduce((n, app) => n + app.processes.length, 0);
     io.out(
-      `fanout demo: ${job.file ? "jobs/demo.yaml" : job.name} against a simulated fleet of ${apps} apps / ` +
+      `fanout demo: jobs/demo.yaml (${job.name}) against a simulated fleet of ${apps} apps / ` +
         `${processes} processes at ${sim.url}, with its read-only key.\n`,
     );
     const report = await runJob(job, { client, signal: signals.signal });
-    printReport(io, report, { onlyFailed: flags.onlyFailed ?? false });
     const path =
       flags.report ?? join(await mkdtemp(join(tmpdir(), "fanout-demo-")), "fanout-report.json");
     await writeReportFile(path, report);
+    printReport(io, report, { onlyFailed: flags.onlyFailed ?? false });
     io.out(`\nReport: ${path}`);
     const received = signals.received();
     if (received) return exitStatus(report, { signal: received });

@@ -80,9 +80,11 @@ export async function runCommand(
       const report = await runOne(job, flags, signals.signal, client);
       const code = exitStatus(report, { signal: signals.received() });
       codes.push(code);
+      // Written before anything is printed: the file is what survives a closed pipe or a 2nd Ctrl-C.
+      const written = await writeOutputs(report, reportPaths[i] as string, junitPaths[i]);
       if (loaded.jobs.length > 1) io.out(`\n== ${job.name} (${files[i]}): exit ${code} ==`);
       printReport(io, report, flags);
-      await writeOutputs(io, report, reportPaths[i] as string, junitPaths[i]);
+      io.err(written);
     }
   } finally {
     signals.dispose();
@@ -104,17 +106,16 @@ function runOne(job: Job, flags: RunFlags, signal: AbortSignal, client: SevallaC
   });
 }
 
-async function writeOutputs(io: Io, report: Report, path: string, junit: string | undefined) {
+/** Writes the report (and JUnit) and returns the line that says where they went, or what failed. */
+async function writeOutputs(report: Report, path: string, junit: string | undefined) {
   try {
     await writeReportFile(path, report);
-    io.err(`Report: ${path}`);
-    if (junit) {
-      await writeFileAtomic(junit, renderJunit(report));
-      io.err(`JUnit: ${junit}`);
-    }
+    if (!junit) return `Report: ${path}`;
+    await writeFileAtomic(junit, renderJunit(report));
+    return `Report: ${path}\nJUnit: ${junit}`;
   } catch (error) {
     // The run's exit code stands (it says what happened to the fleet); the message says what is missing.
-    io.err(`Could not write the report: ${error instanceof Error ? error.message : String(error)}`);
+    return `Could not write the report: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
