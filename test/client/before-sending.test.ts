@@ -22,7 +22,7 @@ async function tlsClient(onSocket: Parameters<typeof tcpServer>[0], connections?
 
 test("a reset during the TLS handshake → NETWORK_RESET, notExecuted", async () => {
   const client = await tlsClient((socket) => socket.once("data", () => socket.resetAndDestroy()));
-  const err = await failure(client.exec(APP, PROC, ["touch", "/tmp/x"], { timeout: 1 }));
+  const err = await failure(client.exec(APP, PROC, ["touch", "/tmp/x"], { timeout: 5 }));
   expect(err).toMatchObject({ code: "NETWORK_RESET", class: "notExecuted" });
 });
 

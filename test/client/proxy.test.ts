@@ -48,7 +48,7 @@ test("HTTP_PROXY sends the request through the proxy", async () => {
   const server = await api();
   const client = testClient(server.url, { env: { HTTP_PROXY: `http://127.0.0.1:${proxy.port}` } });
   open.push(client, proxy, server);
-  const result = await client.exec(APP, PROC, ["env"], { timeout: 1 });
+  const result = await client.exec(APP, PROC, ["env"], { timeout: 5 });
   expect(result.stdout).toBe("ok");
   expect(targets).toEqual([`CONNECT 127.0.0.1:${server.port}`]);
   expect(server.received).toHaveLength(1);
@@ -62,7 +62,7 @@ test("NO_PROXY bypasses the proxy", async () => {
     env: { HTTP_PROXY: `http://127.0.0.1:${proxy.port}`, NO_PROXY: "127.0.0.1" },
   });
   open.push(client, proxy, server);
-  await client.exec(APP, PROC, ["env"], { timeout: 1 });
+  await client.exec(APP, PROC, ["env"], { timeout: 5 });
   expect(targets).toEqual([]);
   expect(server.received).toHaveLength(1);
 });
@@ -71,6 +71,6 @@ test("no proxy variables: a direct connection", async () => {
   const server = await api();
   const client = testClient(server.url, { env: {} });
   open.push(client, server);
-  await client.exec(APP, PROC, ["env"], { timeout: 1 });
+  await client.exec(APP, PROC, ["env"], { timeout: 5 });
   expect(server.received).toHaveLength(1);
 });

@@ -39,7 +39,7 @@ describe("HTTP errors", () => {
       JSON.stringify({ message: "Forbidden", status: 403, data: { code: "err-perm-7" } }),
       { "content-type": "application/json" },
     );
-    const err = await failure(client.exec(APP, PROC, ["touch", "/app/x"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["touch", "/app/x"], { timeout: 5 }));
     expect(err).toMatchObject({
       name: "ApiError",
       code: "API_FORBIDDEN",
@@ -60,7 +60,7 @@ describe("HTTP errors", () => {
       "x-ratelimit-remaining": "0",
       "x-ratelimit-reset": "9",
     });
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err).toMatchObject({
       code: "API_RATE_LIMITED",
       class: "notExecuted",
@@ -71,7 +71,7 @@ describe("HTTP errors", () => {
 
   test("a 502 with an HTML body is API_BAD_GATEWAY, ambiguous", async () => {
     const { client } = await serve(502, "<html>Bad Gateway</html>");
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "API_BAD_GATEWAY", class: "ambiguous", apiMessage: null });
   });
 
@@ -80,7 +80,7 @@ describe("HTTP errors", () => {
       401,
       JSON.stringify({ message: `bad key ${TOKEN}`, status: 401, data: { code: TOKEN } }),
     );
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err.code).toBe("API_UNAUTHORIZED");
     expect(err.apiMessage).toBe("bad key [redacted]");
   });
@@ -113,7 +113,7 @@ describe("the API's error body", () => {
         data: { code: "err-validation", message: "body.command.0: unsupported character" },
       }),
     );
-    const err = await failure(client.exec(APP, PROC, ["ls"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["ls"], { timeout: 5 }));
     expect(err).toMatchObject({
       code: "API_VALIDATION",
       class: "permanent",
@@ -132,14 +132,14 @@ describe("the API's error body", () => {
         data: { code: "err-abc-123", message: "If you need assistance, please contact support." },
       }),
     );
-    const err = await failure(client.exec(APP, PROC, ["ls"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["ls"], { timeout: 5 }));
     expect(err.apiCode).toBe("err-abc-123");
     expect(err.message).not.toContain("assistance");
   });
 
   test("an unlisted 4xx → API_HTTP_<status>, permanent", async () => {
     const { client } = await serve(418, "I'm a teapot");
-    const err = await failure(client.exec(APP, PROC, ["ls"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["ls"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "API_HTTP_418", class: "permanent", httpStatus: 418 });
   });
 });

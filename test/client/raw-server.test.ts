@@ -78,7 +78,7 @@ describe("a 200 that is not the documented body is BAD_RESPONSE, ambiguous", () 
     ["a JSON array", "[]"],
   ])("%s", async (_name, body) => {
     const { client } = await serve(200, body, { "content-type": "text/html" });
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "BAD_RESPONSE", class: "ambiguous", requestId: "req-7f3a" });
   });
 
@@ -90,7 +90,7 @@ describe("a 200 that is not the documented body is BAD_RESPONSE, ambiguous", () 
       }),
     );
     const client = track(testClient(server.url, { maxResponseBytes: 1024 }));
-    const err = await failure(client.exec(APP, PROC, ["cat", "big"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["cat", "big"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "BAD_RESPONSE", class: "ambiguous" });
   });
 });
@@ -101,7 +101,7 @@ describe("redirects are never followed", () => {
     const { server, client } = await serve(307, "", {
       location: `http://localhost:${elsewhere.port}/steal`,
     });
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "API_REDIRECT", class: "permanent", httpStatus: 307 });
     expect(err.message).toContain(`localhost:${elsewhere.port}`);
     expect(server.received).toHaveLength(1);
@@ -170,7 +170,7 @@ describe("transport failures", () => {
       await tcpServer((socket) => socket.once("data", () => socket.resetAndDestroy())),
     );
     const client = track(testClient(server.url));
-    const err = await failure(client.exec(APP, PROC, ["touch", "/tmp/x"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["touch", "/tmp/x"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "NETWORK_RESET", class: "ambiguous", httpStatus: null });
   });
 
@@ -184,7 +184,7 @@ describe("transport failures", () => {
       ),
     );
     const client = track(testClient(server.url));
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "NETWORK_RESET", class: "ambiguous" });
   });
 
@@ -192,7 +192,7 @@ describe("transport failures", () => {
     const server = await tcpServer(() => {});
     await server.close();
     const client = track(testClient(server.url));
-    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 1 }));
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
     expect(err).toMatchObject({ code: "NETWORK_REFUSED", class: "notExecuted" });
   });
 });
