@@ -29,6 +29,14 @@ class GiveUp extends Error {
   }
 }
 
+/** Whatever failed once the run was interrupted (usually the client's ABORTED): not retried. */
+const INTERRUPTED: RetryDecision = {
+  retry: false,
+  delayMs: 0,
+  reason: "the run was interrupted",
+  code: RUNNER_CODES.cancelled,
+};
+
 export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<StepResult> {
   const { options, pacer } = ctx;
   const { target, step } = pair;
@@ -55,14 +63,7 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
       return answer;
     } catch (error) {
       if (isRequestFailure(error)) pacer.observe(error.rateLimit, ticket);
-      const decision = signal.aborted
-        ? ({
-            retry: false,
-            delayMs: 0,
-            reason: "the run was interrupted",
-            code: RUNNER_CODES.cancelled,
-          } as const)
-        : decideRetry(error, step, state, policy);
+      const decision = signal.aborted ? INTERRUPTED : decideRetry(error, step, state, policy);
       const failure = decision.retry && isRequestFailure(error) ? error : null;
       ctx.emit({
         ...event,

@@ -4,7 +4,7 @@ import type { Report, StepResult } from "../report/model.js";
 import { summarize } from "../report/summarize.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import type { RunContext } from "./context.js";
-import { notRun, RUNNER_CODES } from "./results.js";
+import { RUNNER_CODES, unanswered } from "./results.js";
 
 export function buildReport(job: Job, ctx: RunContext, startedAt: number): Report {
   const finishedAt = ctx.options.now();
@@ -15,7 +15,16 @@ export function buildReport(job: Job, ctx: RunContext, startedAt: number): Repor
     (pair) =>
       ctx.results[pair.index] ??
       // Unreachable when the runner is correct; the report still never misses a planned pair.
-      notRun(pair, "cancelled", RUNNER_CODES.internal, "no result was recorded (a bug in fanout)"),
+      unanswered(
+        pair,
+        new Error("no result was recorded"),
+        RUNNER_CODES.internal,
+        "a bug in fanout's runner",
+        {
+          attempts: 0,
+          durationMs: 0,
+        },
+      ),
   );
   return {
     schemaVersion: 1,

@@ -66,6 +66,31 @@ describe("concurrency", () => {
   });
 });
 
+describe("pacing", () => {
+  /** Start times relative to the first request. */
+  const starts = (client: FakeClient) => client.calls.map((c) => c.at - (client.calls[0]?.at ?? 0));
+
+  it("spaces request starts by the rate option, which overrides the job's rateLimit", async () => {
+    const client = new FakeClient({}, 10);
+    const j = job([step("a", ["ls"])], {
+      processesPerApp: 4,
+      rateLimit: { requests: 1, perMs: 100 },
+    });
+    await run(j, { client, rate: { requests: 2, perMs: 1000 } });
+    expect(starts(client)).toEqual([0, 500, 1000, 1500]);
+    const byJob = new FakeClient({}, 10);
+    await run(j, { client: byJob });
+    expect(starts(byJob)).toEqual([0, 100, 200, 300]);
+  });
+
+  it("holds requests until the reset when an answer says no budget is left", async () => {
+    const spent = answer(0, "", { limit: 10, remaining: 0, resetSeconds: 5 });
+    const client = new FakeClient({ [processId(1)]: [spent, answer()] }, 10);
+    await run(job([step("a", ["ls"]), step("b", ["ls"])], { processesPerApp: 1 }), { client });
+    expect(starts(client)).toEqual([0, 5010]);
+  });
+});
+
 describe("failure threshold", () => {
   it("stops starting targets once more than maxFailures targets failed; running ones finish", async () => {
     const fail = [answer(1), answer(0)];
