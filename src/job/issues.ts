@@ -35,7 +35,11 @@ export function issuesToProblems(
     } else {
       const value = valueAt(data, path);
       const got = describe(value, index.locate(path).node);
-      add(path, "value", got === undefined ? "is required" : `${issue.message}, got ${got}`);
+      add(
+        path,
+        "value",
+        got === undefined ? `is required and ${issue.message}` : `${issue.message}, got ${got}`,
+      );
     }
   }
   return problems;

@@ -131,9 +131,21 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
       '3:14 maxFailures: must be a count of failed targets (an integer, 0 or more) or a percentage like "10%" (above 0, at most 100), got "ten"',
     ],
   },
+  "missing-nested": {
+    code: "JOB_INVALID",
+    lines: [
+      "4:5 targets[0].app: is required and must be an application UUID",
+      '6:5 steps[0].name: is required and must be 1 to 100 letters, digits, "-", "_" or "."',
+      "7:5 steps[1].command: is required and must be a list of 1 to 100 arguments, the binary first (argv, no shell), e.g. [printenv, NODE_ENV]",
+    ],
+  },
   "missing-required": {
     code: "JOB_INVALID",
-    lines: ["2:1 name: is required", "2:1 targets: is required", "2:1 steps: is required"],
+    lines: [
+      '2:1 name: is required and must be 1 to 100 letters, digits, "-", "_" or "."',
+      "2:1 targets: is required and must be a list of at least one target",
+      "2:1 steps: is required and must be a list of at least one step",
+    ],
   },
   "multiple-documents": {
     code: "JOB_YAML_SYNTAX",
