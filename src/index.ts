@@ -58,8 +58,15 @@ export type {
   TargetSpec,
 } from "./job/model.js";
 export { parseVarFlags } from "./job/vars.js";
+export { groupByOutcome, type OutcomeGroup, renderOutcomeTable } from "./report/by-exit-code.js";
+export { reportToJson, serializeReport } from "./report/json.js";
+export { renderJunit } from "./report/junit.js";
 export type { Report, ReportSummary, ResultError, StepResult, StepStatus } from "./report/model.js";
+export { parseReport, ReportSchema, reportJsonSchema } from "./report/schema.js";
 export { summarize } from "./report/summarize.js";
+export { failedTargets, renderSummary, summaryLine } from "./report/summary-line.js";
+export { type ResultsTableOptions, renderResultsTable } from "./report/table.js";
+export { writeFileAtomic, writeReportFile } from "./report/write.js";
 export type { RunEvent, RunEventListener } from "./run/events.js";
 export { isIdempotent, READ_ONLY_BINARIES } from "./run/idempotence.js";
 export type { NormalizedRunOptions, RetryTuning, RunOptions } from "./run/options.js";
