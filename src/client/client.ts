@@ -82,7 +82,11 @@ export class SevallaClient implements ExecClient {
       const env = options.env ?? process.env;
       // undici's request() never follows redirects unless a redirect interceptor is composed in;
       // none is, so a 3xx comes back to us as is and the key is never sent to another host.
-      const agentOptions = { connections: options.connections ?? 10, pipelining: 1 };
+      const connections = options.connections ?? 10;
+      if (!Number.isInteger(connections) || connections < 1) {
+        throw new RangeError(`connections must be a whole number >= 1 (got ${connections})`);
+      }
+      const agentOptions = { connections, pipelining: 1 };
       this.#dispatcher = usesProxy(env)
         ? new EnvHttpProxyAgent({
             ...agentOptions,
@@ -137,12 +141,12 @@ export class SevallaClient implements ExecClient {
   }
 
   /** Every application the key's company can see, across all pages. */
-  listApplications(options: ListOptions = {}): Promise<Application[]> {
+  async listApplications(options: ListOptions = {}): Promise<Application[]> {
     return this.#list<Application>("/applications", options);
   }
 
   /** Every process of one application, across all pages. */
-  listProcesses(appId: string, options: ListOptions = {}): Promise<Process[]> {
+  async listProcesses(appId: string, options: ListOptions = {}): Promise<Process[]> {
     validateId("application id", appId);
     return this.#list<Process>(`/applications/${appId}/processes`, options);
   }

@@ -169,3 +169,13 @@ describe("listings over a raw server", () => {
     expect(err).toMatchObject({ code: "BAD_RESPONSE", class: "ambiguous" });
   });
 });
+
+describe("listings validate too", () => {
+  test("listProcesses with a bad app id rejects (never throws synchronously), nothing sent", async () => {
+    const { server, client } = await serve(200, '{"data":[],"total":0}');
+    const pending = client.listProcesses("shop");
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).rejects.toMatchObject({ code: "INVALID_REQUEST", class: "permanent" });
+    expect(server.received).toHaveLength(0);
+  });
+});
