@@ -146,7 +146,8 @@ export function apiError(
   const apiMessage = isRecord(body) ? shortText(body.message, ctx.secret) : null;
   const apiCode = isRecord(data) ? shortText(data.code, ctx.secret) : null;
   const apiDetail = isRecord(data) ? shortText(data.message, ctx.secret) : null;
-  const requestId = headerValue(headers, "x-request-id");
+  const rawRequestId = headerValue(headers, "x-request-id");
+  const requestId = rawRequestId === null ? null : redactSecret(rawRequestId, ctx.secret);
   const retryAfterMs = parseRetryAfterMs(headers);
   const cls = classifyStatus(status);
   const failureClass: FailureClass = cls === "answer" ? "ambiguous" : cls;
@@ -156,11 +157,12 @@ export function apiError(
     (text): text is string => text !== null && text !== statusText && !GENERIC.test(text),
   );
   if (said.length > 0) message += ` (API: ${said.join(": ")})`;
-  if (requestId !== null) message += ` [request ${redactSecret(requestId, ctx.secret)}]`;
+  if (requestId !== null) message += ` [request ${requestId}]`;
   return new ApiError({
     code: codeForStatus(status),
     class: failureClass,
-    message,
+    // Every part of the message that came from the server (Location, texts) is scrubbed at once.
+    message: redactSecret(message, ctx.secret),
     httpStatus: status,
     apiMessage,
     apiCode,

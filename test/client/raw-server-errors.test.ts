@@ -84,6 +84,16 @@ describe("HTTP errors", () => {
     expect(err.code).toBe("API_UNAUTHORIZED");
     expect(err.apiMessage).toBe("bad key [redacted]");
   });
+
+  test("nor does one that puts it in x-request-id or a redirect's Location", async () => {
+    const { client } = await serve(302, "", {
+      "x-request-id": `id-${TOKEN}`,
+      location: `https://${TOKEN}.example.com/`,
+    });
+    const err = await failure(client.exec(APP, PROC, ["env"], { timeout: 5 }));
+    expect(err.code).toBe("API_REDIRECT");
+    expect(err.requestId).toBe("id-[redacted]");
+  });
 });
 
 describe("validation happens before anything is sent", () => {
