@@ -40,6 +40,11 @@ async function runSim(flags: SimFlags): Promise<number> {
     return usage(`cannot start the simulator: ${(err as Error).message}`);
   }
   const s = sim;
+  // Listen before printing: whoever reads the exports may signal us at once.
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
   process.stdout.write(
     [
       `# fanout simulator: ${s.fleet.apps.length} apps on ${s.url} (Ctrl-C to stop)`,
@@ -49,10 +54,7 @@ async function runSim(flags: SimFlags): Promise<number> {
       "",
     ].join("\n"),
   );
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", () => resolve("SIGINT"));
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-  });
+  const signal = await stopped;
   await s.close();
   process.stderr.write(`# simulator stopped (${signal})\n`);
   // Stopping the simulator is its normal end, not an interrupted run.

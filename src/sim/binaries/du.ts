@@ -25,7 +25,7 @@ export const du: Binary = (args, { proc }) => {
       if (!path.endsWith("/")) kib += blocks(content);
       // Every directory between the operand and the entry, implied or declared, once.
       const rest = path.slice(prefix.length).split("/").slice(0, -1);
-      rest.forEach((_, i) => dirs.add(rest.slice(0, i + 1).join("/")));
+      for (let i = 1; i <= rest.length; i++) dirs.add(rest.slice(0, i).join("/"));
     }
     kib += dirs.size * 4;
     stdout += `${p.flags.has("h") ? human(kib) : kib}\t${t}\n`;
