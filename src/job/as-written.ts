@@ -3,9 +3,7 @@
 // `.inf` stays ".inf". This runs on the plain data before validation, replacing such scalars
 // with their source text; the JSON Schema still allows numbers there so editors do not complain.
 import type { SourceIndex } from "./positions.js";
-
-type Raw = Record<string, unknown>;
-const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isRecord, type Raw } from "./raw.js";
 
 export function takeAsWritten(raw: Raw, index: SourceIndex): void {
   if (isRecord(raw.vars)) {

@@ -2,17 +2,11 @@
 // across fields, normalise. Every stage adds problems; one JobValidationError carries them all.
 import { resolve } from "node:path";
 import { takeAsWritten } from "./as-written.js";
+import { type Context, checkPercent, checkTargets, resolveCommands } from "./checks.js";
 import { JobValidationError, type Problem } from "./errors.js";
 import { issuesToProblems } from "./issues.js";
 import type { Job } from "./model.js";
-import {
-  buildJob,
-  type Context,
-  checkPercent,
-  checkTargets,
-  resolveCommands,
-  resolveVars,
-} from "./normalise.js";
+import { buildJob, resolveVars } from "./normalise.js";
 import { parseYaml, toData } from "./parse.js";
 import { SourceIndex } from "./positions.js";
 import { readJobFile } from "./read.js";
