@@ -30,9 +30,7 @@ describe("JUnit XML", () => {
     expect(xml).toContain(
       '<error message="403 Forbidden: this key may not run touch" type="API_FORBIDDEN">',
     );
-    expect(xml).toContain(
-      '<skipped message="skipped: an earlier step failed: node-env"/>',
-    );
+    expect(xml).toContain('<skipped message="skipped: an earlier step failed: node-env"/>');
     expect(xml).toContain('<skipped message="cancelled: interrupted before it ran"/>');
     expect(xml).toContain("<system-out>production\n</system-out>");
     expect(xml).toContain("<system-err>printenv: NODE_ENV: not set\n</system-err>");
