@@ -9,6 +9,7 @@ import type { Job } from "./model.js";
 import { buildJob, resolveVars } from "./normalise.js";
 import { parseYaml, toData } from "./parse.js";
 import { SourceIndex } from "./positions.js";
+import { isRecord } from "./raw.js";
 import { readJobFile } from "./read.js";
 import { jobFileSchema } from "./schema.js";
 
@@ -42,22 +43,19 @@ export function parseJob(text: string, options: ParseJobOptions): Job {
   if ("problem" in converted) throw invalid([...parsed.structure, converted.problem]);
   const raw = converted.data;
   const index = new SourceIndex(parsed.doc, parsed.lineCounter);
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw invalid([...parsed.structure, notAMapping(file, raw, index)]);
-  }
+  if (!isRecord(raw)) throw invalid([...parsed.structure, notAMapping(file, raw, index)]);
 
-  takeAsWritten(raw as Record<string, unknown>, index);
+  takeAsWritten(raw, index);
   const result = jobFileSchema.safeParse(raw);
   const problems: Problem[] = [...parsed.structure];
   if (!result.success) {
     problems.push(...issuesToProblems(result.error.issues, jobFileSchema, raw, index, file));
   }
   const ctx: Context = { file, index, problems };
-  const rawJob = raw as Record<string, unknown>;
-  const vars = resolveVars(rawJob, options.vars ?? {});
-  checkTargets(ctx, rawJob);
-  checkPercent(ctx, rawJob);
-  const commands = resolveCommands(ctx, rawJob, vars);
+  const vars = resolveVars(raw, options.vars ?? {});
+  checkTargets(ctx, raw);
+  checkPercent(ctx, raw);
+  const commands = resolveCommands(ctx, raw, vars);
   if (problems.length > 0 || !result.success) throw invalid(problems);
   return buildJob(ctx, result.data, vars, commands);
 }

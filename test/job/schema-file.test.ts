@@ -1,6 +1,12 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { fromJSONSchema } from "zod";
 import { buildJobJsonSchema, renderJobJsonSchema } from "../../src/job/emit-schema.js";
+
+const VALID = "test/fixtures/jobs/valid";
+const INVALID = "test/fixtures/jobs/invalid";
 
 describe("schema/job.schema.json", () => {
   it("is current with src/job/schema.ts", async () => {
@@ -35,5 +41,26 @@ describe("schema/job.schema.json", () => {
       "targets",
       "steps",
     ]);
+  });
+});
+
+describe("the JSON Schema agrees with the loader", () => {
+  const editorSchema = fromJSONSchema(buildJobJsonSchema() as Parameters<typeof fromJSONSchema>[0]);
+  // JSON has no .inf or .nan; an editor sees them as it likes, the loader as written text.
+  const finite = (_key: unknown, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? String(v) : v;
+  const yamlOf = (file: string) =>
+    parse(readFileSync(file, "utf8"), finite, { merge: true }) as unknown;
+
+  for (const file of readdirSync(VALID)) {
+    it(`accepts valid/${file}`, () => {
+      expect(editorSchema.safeParse(yamlOf(`${VALID}/${file}`)).success).toBe(true);
+    });
+  }
+
+  it("flags what an editor can see: unknown keys, bad ids, an out-of-range timeout", () => {
+    for (const file of ["unknown-key", "bad-uuid", "timeout-range", "command-empty"]) {
+      expect(editorSchema.safeParse(yamlOf(`${INVALID}/${file}.yaml`)).success).toBe(false);
+    }
   });
 });
