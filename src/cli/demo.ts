@@ -15,6 +15,7 @@ import { EXIT, type ExitCode } from "./exit-codes.js";
 import { describeExitCode, exitStatus } from "./exit-status.js";
 import { type Io, processIo } from "./io.js";
 import { printReport } from "./print-report.js";
+import { createProgress } from "./progress.js";
 import { type SignalTrap, trapSignals } from "./signals.js";
 
 /** Relative to this file, so it works from src/ (tests) and dist/ (the package), whatever the cwd. */
@@ -45,7 +46,9 @@ export async function demoCommand(
       `fanout demo: jobs/demo.yaml (${job.name}) against a simulated fleet of ${apps} apps / ` +
         `${processes} processes at ${sim.url}, with its read-only key.\n`,
     );
-    const report = await runJob(job, { client, signal: signals.signal });
+    const progress = createProgress(io.progress, true);
+    const report = await runJob(job, { client, signal: signals.signal, onEvent: progress.onEvent });
+    progress.clear();
     const path =
       flags.report ?? join(await mkdtemp(join(tmpdir(), "fanout-demo-")), "fanout-report.json");
     await writeReportFile(path, report);

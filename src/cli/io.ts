@@ -1,5 +1,6 @@
 // Where the CLI writes and what it knows of the terminal. Commands take an Io so tests can
 // capture output; the real one wraps process.stdout / process.stderr.
+import type { ProgressSink } from "./progress.js";
 
 export interface Io {
   /** Tables and summaries: what a person or a pipe reads. */
@@ -11,6 +12,8 @@ export interface Io {
   /** ANSI colours on stdout. */
   color: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where a live progress line may go (stderr, when it is a terminal); absent in tests. */
+  progress?: ProgressSink;
 }
 
 /** Colour only on a terminal, never with NO_COLOR (no-color.org), always with FORCE_COLOR. */
@@ -46,5 +49,6 @@ export function processIo(): Io {
     width: terminalWidth(env, process.stdout),
     color: wantsColor(env, process.stdout.isTTY === true),
     env,
+    progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
   };
 }

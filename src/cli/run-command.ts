@@ -10,6 +10,7 @@ import { parseVarFlags } from "../job/vars.js";
 import { renderJunit } from "../report/junit.js";
 import type { Report } from "../report/model.js";
 import { writeFileAtomic, writeReportFile } from "../report/write.js";
+import type { RunEventListener } from "../run/events.js";
 import { runJob } from "../run/run-job.js";
 import { renderPlan } from "./dry-run.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
@@ -18,6 +19,7 @@ import type { Io } from "./io.js";
 import { loadJobs } from "./load-jobs.js";
 import { outputPaths } from "./output-paths.js";
 import { printReport } from "./print-report.js";
+import { createProgress } from "./progress.js";
 import type { SignalTrap } from "./signals.js";
 
 export interface RunFlags {
@@ -77,7 +79,9 @@ export async function runCommand(
   const codes: ExitCode[] = [];
   try {
     for (const [i, job] of loaded.jobs.entries()) {
-      const report = await runOne(job, flags, signals.signal, client);
+      const progress = createProgress(io.progress, !flags.quiet);
+      const report = await runOne(job, flags, signals.signal, client, progress.onEvent);
+      progress.clear();
       const code = exitStatus(report, { signal: signals.received() });
       codes.push(code);
       // Written before anything is printed: the file is what survives a closed pipe or a 2nd Ctrl-C.
@@ -97,10 +101,17 @@ export async function runCommand(
 
 // After an interruption the remaining jobs still run with the aborted signal: runJob then marks
 // every pair cancelled at once, so each job still gets its complete (all-cancelled) report.
-function runOne(job: Job, flags: RunFlags, signal: AbortSignal, client: SevallaClient) {
+function runOne(
+  job: Job,
+  flags: RunFlags,
+  signal: AbortSignal,
+  client: SevallaClient,
+  onEvent: RunEventListener,
+) {
   return runJob(job, {
     client,
     signal,
+    onEvent,
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     ...(flags.rate ? { rate: flags.rate } : {}),
   });
