@@ -1,6 +1,11 @@
 // Runner throughput: N targets × 1 step against the simulator at a fixed latency, over loopback,
 // with the real SevallaClient. Compares wall time to the ideal N / concurrency × latency.
 // Usage: npm run build && node bench/runner-throughput.mjs [targets=1000] [concurrency=50] [latencyMs=20] [runs=5]
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { runJob, SevallaClient, simAppId, startSimulator } from "../dist/index.js";
 
@@ -112,4 +117,30 @@ try {
 } finally {
   await client.close();
   await sim.close();
+}
+
+// 3. The simulator in its own process (`fanout sim`), as an API would be: the runner and client
+//    no longer share an event loop with the server.
+const dir = mkdtempSync(join(tmpdir(), "fanout-bench-"));
+const fleetFile = join(dir, "fleet.json");
+writeFileSync(fleetFile, JSON.stringify(fleet));
+const child = spawn(process.execPath, ["dist/cli/main.js", "sim", "--fleet", fleetFile], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+try {
+  let out = "";
+  while (!/SEVALLA_API_URL=(\S+)/.test(out)) {
+    const [chunk] = await once(child.stdout, "data");
+    out += chunk;
+  }
+  const url = out.match(/SEVALLA_API_URL=(\S+)/)?.[1];
+  const remote = new SevallaClient({ baseUrl: url, token, connections: concurrency, env: {} });
+  try {
+    await measure("SevallaClient → simulator in another process:", remote, () => "n/a");
+  } finally {
+    await remote.close();
+  }
+} finally {
+  child.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
 }
