@@ -1,18 +1,11 @@
 // Building StepResults: the same keys whatever the status (STYLE.md #3), one builder per outcome.
 import type { ExecResult } from "../client/types.js";
 import type { StepResult } from "../report/model.js";
+import { RUNNER_CODES } from "./codes.js";
 import { isRequestFailure } from "./failure.js";
 import type { PlannedPair } from "./plan.js";
 
-/** Runner codes in ResultError.code, beside the client's API/network codes. */
-export const RUNNER_CODES = {
-  unexpectedExit: "UNEXPECTED_EXIT_CODE",
-  skipped: "SKIPPED",
-  cancelled: "CANCELLED",
-  threshold: "THRESHOLD",
-  rateLimitExhausted: "RATE_LIMIT_EXHAUSTED",
-  internal: "INTERNAL",
-} as const;
+export { RUNNER_CODES };
 
 interface Spent {
   attempts: number;

@@ -1,6 +1,7 @@
 // Whether and when to send a failed request again, as a pure function of what happened
 // (DESIGN.md, failure classes). The step executor turns a `retry: false` into the step's result.
 import type { Step } from "../job/model.js";
+import { RUNNER_CODES } from "./codes.js";
 import { ABORTED, isRequestFailure, RATE_LIMITED } from "./failure.js";
 import { isIdempotent } from "./idempotence.js";
 
@@ -42,9 +43,12 @@ export function decideRetry(
   policy: RetryPolicy,
 ): RetryDecision {
   if (!isRequestFailure(error)) {
-    return stop("INTERNAL", "an unexpected error, probably a bug in fanout: not retried");
+    return stop(
+      RUNNER_CODES.internal,
+      "an unexpected error, probably a bug in fanout: not retried",
+    );
   }
-  if (error.code === ABORTED) return stop("CANCELLED", "the run was interrupted");
+  if (error.code === ABORTED) return stop(RUNNER_CODES.cancelled, "the run was interrupted");
   if (error.class === "permanent") {
     return stop(error.code, "a permanent failure: retrying cannot help");
   }
@@ -81,7 +85,7 @@ function decideRateLimitWait(
   const delayMs = retryAfterMs ?? backoffDelay(0, policy);
   if (state.rateLimitWaitedMs + delayMs > policy.maxRateLimitWaitMs) {
     return stop(
-      "RATE_LIMIT_EXHAUSTED",
+      RUNNER_CODES.rateLimitExhausted,
       `still rate limited after waiting ${seconds(state.rateLimitWaitedMs)} in total (limit ${seconds(policy.maxRateLimitWaitMs)})`,
     );
   }
