@@ -90,6 +90,9 @@ export async function runCommand(
       printReport(io, report, flags);
       io.err(written);
     }
+    // A signal that came while the last report was written or printed still means "interrupted".
+    const late = signals.received();
+    if (late) codes.push(late === "SIGTERM" ? EXIT.sigterm : EXIT.sigint);
   } finally {
     signals.dispose();
     await client.close();

@@ -122,6 +122,16 @@ describe("fanout run: invalid input is exit 2 and sends nothing", () => {
     expect(sim.counters.totalRequests()).toBe(0);
   });
 
+  it("a report path in a missing directory is refused before anything is sent", async () => {
+    const file = await job("ok.yaml", { steps: [step("env", "printenv", "NODE_ENV")] });
+    const res = await runCli(["run", file, "--report", join(dir, "nope", "r.json")], {
+      env: env(sim.keys.write),
+    });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("Cannot write reports into");
+    expect(sim.counters.totalRequests()).toBe(0);
+  });
+
   it("a bad flag value or a bad --var", async () => {
     const file = await job("ok.yaml", { steps: [step("env", "printenv", "NODE_ENV")] });
     const bad = await runCli(["run", file, "--concurrency", "0"], { env: env(sim.keys.write) });
