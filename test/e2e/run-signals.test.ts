@@ -22,12 +22,12 @@ async function requestsSeen(n: number): Promise<void> {
   while (sim.counters.totalRequests() < n) await new Promise((r) => setTimeout(r, 10));
 }
 
-async function slowRun(dir: string) {
+async function slowJob(dir: string, name = "slow.yaml") {
   const targets = Array.from({ length: 20 }, (_, i) => ({
     app: appId(i + 1),
     process: processId(i + 1, 1),
   }));
-  const file = await writeJob(dir, "slow.yaml", {
+  const file = await writeJob(dir, name, {
     name: "slow",
     targets,
     steps: [
@@ -36,6 +36,11 @@ async function slowRun(dir: string) {
     ],
     extra: { concurrency: 2 },
   });
+  return { file };
+}
+
+async function slowRun(dir: string) {
+  const { file } = await slowJob(dir);
   const report = join(dir, "report.json");
   sim.counters.reset();
   const run = startCli(["run", file, "--report", report], {
@@ -60,6 +65,25 @@ describe("fanout run interrupted", () => {
     expect(parsed.summary.cancelled).toBeGreaterThan(0);
     expect(parsed.summary.total).toBe(40);
     expect(res.stdout).toContain("interrupted");
+  });
+
+  it("with several jobs, the jobs after the interrupted one still get complete, all-cancelled reports", async () => {
+    const dir = await tempDir();
+    const { file: first } = await slowJob(dir, "first.yaml");
+    const { file: second } = await slowJob(dir, "second.yaml");
+    sim.counters.reset();
+    const { child, done } = startCli(["run", first, second, "--report", join(dir, "r.json")], {
+      env: { SEVALLA_API_URL: sim.url, SEVALLA_API_TOKEN: sim.keys.write },
+    });
+    await requestsSeen(1);
+    child.kill("SIGINT");
+    expect((await done).code).toBe(130);
+    const read = async (name: string) =>
+      parseReport(JSON.parse(await readFile(join(dir, name), "utf8")));
+    expect((await read("r.first.json")).interrupted).toBe(true);
+    const later = await read("r.second.json");
+    expect(later.results).toHaveLength(40);
+    expect(later.summary.cancelled).toBe(40);
   });
 
   it("SIGTERM: exit 143 with the partial report", async () => {
