@@ -21,6 +21,8 @@ export interface TestServer {
   url: string;
   port: number;
   received: Received[];
+  /** TCP connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -68,12 +70,17 @@ async function listen(
   server: ReturnType<typeof createServer> | ReturnType<typeof createNetServer>,
   received: Received[],
 ): Promise<TestServer> {
+  let accepted = 0;
+  server.on("connection", () => {
+    accepted++;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v3`,
     port,
     received,
+    connections: () => accepted,
     close: () =>
       new Promise<void>((resolve) => {
         if ("closeAllConnections" in server) server.closeAllConnections();
