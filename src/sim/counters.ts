@@ -53,7 +53,8 @@ export class Counters implements SimCounters {
   /** Executions of every command on one process, or of everything when no id is given. */
   totalExecutions(processId?: string): number {
     let n = 0;
-    for (const [k, v] of this.execs) if (!processId || k.startsWith(`${processId}\u0000`)) n += v;
+    const prefix = processId ? `${processId.toLowerCase()}\u0000` : "";
+    for (const [k, v] of this.execs) if (k.startsWith(prefix)) n += v;
     return n;
   }
 
@@ -69,6 +70,7 @@ export class Counters implements SimCounters {
   }
 }
 
+// Ids are case-insensitive in the API, so the counters are too.
 function execKey(processId: string, command: string[]): string {
-  return `${processId}\u0000${JSON.stringify(command)}`;
+  return `${processId.toLowerCase()}\u0000${JSON.stringify(command)}`;
 }
