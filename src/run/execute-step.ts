@@ -90,6 +90,9 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
       // No `signal` here on purpose: p-retry would turn an answer that arrives just as the run
       // is interrupted into an abort error, losing a command that did run. Aborts reach us
       // through acquire(), the client and sleep() instead.
+      // Only our own verdict retries: anything else thrown in an attempt (the abort reason from
+      // acquire(), a bug) ends the step instead of looping without delay.
+      shouldRetry: ({ error }) => error instanceof RetryLater,
       onFailedAttempt: async ({ error }) => {
         if (!(error instanceof RetryLater)) return;
         const { delayMs, rateLimited } = error.decision;

@@ -218,6 +218,23 @@ describe("interruption", () => {
     });
   });
 
+  it("an abort during a 429 pause ends the wait at once", async () => {
+    const controller = new AbortController();
+    const client = new FakeClient({ [processId(1)]: [FAILURES.rateLimited(60_000)] }, 0);
+    const j = job([step("a", ["ls"]), step("b", ["ls"])], { processesPerApp: 2, concurrency: 2 });
+    const pending = runJob(j, { client, signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(1); // P1 got its 429; P2's second step waits in the pause
+    controller.abort();
+    const report = await pending; // no timers run: the pacer's wait rejected on abort
+    expect(report.results.map((r) => [r.status, r.attempts])).toEqual([
+      ["cancelled", 1],
+      ["cancelled", 0],
+      ["ok", 1],
+      ["cancelled", 0],
+    ]);
+    expect(client.calls).toHaveLength(2);
+  });
+
   it("an already aborted signal sends nothing", async () => {
     const client = new FakeClient();
     const report = await run(job([step("a", ["ls"])], { apps: 2 }), {
