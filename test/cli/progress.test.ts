@@ -30,7 +30,7 @@ describe("progress line", () => {
     clock = 160;
     p.onEvent(end("error")); // the last step: drawn despite the throttle
     p.clear();
-    expect(written.map((w) => w.replace(/\r\u001b\[2K/g, ""))).toEqual([
+    expect(written.map((w) => w.replaceAll("\r\u001b[2K", ""))).toEqual([
       "0/3 steps",
       "2/3 steps · 1 failed",
       "3/3 steps · 1 failed · 1 error",
