@@ -22,6 +22,6 @@ export function parseRate(value: string): RateLimit {
 }
 
 /** Commander's way of collecting a repeatable option (`--var a=1 --var b=2`). */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

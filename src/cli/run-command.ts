@@ -26,7 +26,8 @@ export interface RunFlags {
   report: string;
   junit?: string;
   concurrency?: number;
-  var: string[];
+  /** Repeated --var flags; undefined when none was given. */
+  var?: string[];
   dryRun?: boolean;
   quiet?: boolean;
   onlyFailed?: boolean;
@@ -41,7 +42,7 @@ export async function runCommand(
 ): Promise<ExitCode> {
   let vars: Record<string, string>;
   try {
-    vars = parseVarFlags(flags.var);
+    vars = parseVarFlags(flags.var ?? []);
   } catch (error) {
     if (!(error instanceof JobValidationError)) throw error;
     io.err(formatProblems(error.problems));

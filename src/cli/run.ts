@@ -19,7 +19,7 @@ export function registerRun(program: Command): void {
     )
     .option("--junit <file>", "also write JUnit XML (per job like --report)")
     .option("--concurrency <n>", "requests in flight at once (overrides the job)", parseConcurrency)
-    .option("--var <name=value>", "set a job variable (repeatable)", collect, [] as string[])
+    .option("--var <name=value>", "set a job variable (repeatable)", collect)
     .option(
       "--rate <rate>",
       'client-side request budget, e.g. "30/min" (overrides the job)',

@@ -180,6 +180,22 @@ describe("fanout run: outputs", () => {
     expect(onlyFailed.stdout).not.toMatch(/│ env +│ ok /);
   });
 
+  it("--var overrides a job variable", async () => {
+    const file = await job("vars.yaml", {
+      targets: targets(1),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the job's own ${{ }} syntax
+      steps: [step("var", "printenv", "${{ vars.name }}")],
+      extra: { vars: { name: "NODE_ENV" } },
+    });
+    const report = join(dir, "r.json");
+    const res = await runCli(["run", file, "--report", report, "--var", "name=NODE_VERSION"], {
+      env: env(sim.keys.write),
+    });
+    expect(res.code).toBe(0);
+    const [only] = (await readReport(report)).results;
+    expect(only).toMatchObject({ command: ["printenv", "NODE_VERSION"], stdout: "20.18.1\n" });
+  });
+
   it("several jobs: one report per job, the exit code of highest precedence", async () => {
     const a = await job("audit-a.yaml", { steps: [step("env", "printenv", "NODE_ENV")] });
     const b = await job("audit-b.yaml", { steps: [step("missing", "printenv", "NO_SUCH_VAR")] });
