@@ -68,7 +68,7 @@ export function unanswered(
     requestId: failure?.requestId ?? null,
     error: {
       code,
-      message: `${message} (${reason})`,
+      message: `${message}; ${reason}`,
       httpStatus: failure?.httpStatus ?? null,
       class: failure?.class ?? null,
     },

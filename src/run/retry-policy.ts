@@ -59,7 +59,7 @@ export function decideRetry(
     if (!isIdempotent(step)) {
       return stop(
         error.code,
-        `not resent: the command may have run, and "${step.command[0]}" is not known to be idempotent (set idempotent: true on the step if it is safe to repeat)`,
+        `not resent, as it may have run: "${step.command[0]}" is not known to be idempotent (mark the step idempotent: true if repeating it is safe)`,
       );
     }
     if (exhausted)
