@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fromJSONSchema } from "zod";
 import { parseReport } from "../../src/report/schema.js";
+import { defaultFleet } from "../../src/sim/fleet/default.js";
 import { appId, processId } from "../../src/sim/fleet/ids.js";
 import { type RunningSimulator, startSimulator } from "../../src/sim/server.js";
 import { assertBuilt, type JobSpec, runCli, tempDir, writeJob } from "../cli/spawn-cli.js";
@@ -84,6 +85,32 @@ describe("fanout run: exit codes", () => {
       class: "permanent",
     });
     expect(res.stdout).toContain("1 error");
+  });
+
+  it("3 when 503s outlast the retries of a read-only step", async () => {
+    const flaky = await startSimulator({
+      fleet: {
+        ...defaultFleet(),
+        scripts: [{ process: processId(1, 1), sequence: [503, 503, 503] }],
+      },
+    });
+    try {
+      const file = await job("flaky.yaml", {
+        targets: targets(1),
+        steps: [step("env", "printenv", "NODE_ENV")],
+        extra: { retries: 1 },
+      });
+      const report = join(dir, "r.json");
+      const res = await runCli(["run", file, "--report", report], {
+        env: { SEVALLA_API_URL: flaky.url, SEVALLA_API_TOKEN: flaky.keys.read },
+      });
+      expect(res.code).toBe(3);
+      const [only] = (await readReport(report)).results;
+      expect(only).toMatchObject({ status: "error", attempts: 2 });
+      expect(only?.error).toMatchObject({ httpStatus: 503, class: "ambiguous" });
+    } finally {
+      await flaky.close();
+    }
   });
 
   it("5 when the failure threshold stops the run; targets not started are cancelled", async () => {
