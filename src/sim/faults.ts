@@ -9,9 +9,12 @@ export interface FaultPlan {
     | { kind: "none" }
     | { kind: "reset" }
     | { kind: "status"; status: number }
-    | { kind: "burst" };
+    | { kind: "burst" }
+    | { kind: "html" };
   /** Reset after the command ran, instead of sending its answer. */
   resetAfter: boolean;
+  /** Answer 200 without exit_code after the command ran (a body not of the documented shape). */
+  dropExitCode?: boolean;
   /** Delay before the answer: the fleet's latency ... */
   latencyMs: number;
   /** ... plus a slow-response fault. */
@@ -58,6 +61,8 @@ export function planFromStep(step: ScriptStep, fleet: Fleet, latencyMs: number):
   if (step === "reset-before") plan.before = { kind: "reset" };
   else if (step === "reset-after") plan.resetAfter = true;
   else if (step === "slow") plan.slowMs = fleet.slowMs;
+  else if (step === "html") plan.before = { kind: "html" };
+  else if (step === "no-exit-code") plan.dropExitCode = true;
   else if (typeof step === "number") plan.before = { kind: "status", status: step };
   return plan;
 }

@@ -92,6 +92,31 @@ describe("scripted sequences", () => {
   });
 });
 
+describe("answers not of the documented shape", () => {
+  it("html: a proxy's 200 text/html page, nothing ran; no-exit-code: ran, exit_code missing", async () => {
+    const sim = await startWith({
+      scripts: [{ process: WEB, sequence: ["html", "no-exit-code"] }],
+    });
+    const url = `${sim.url}/applications/${APP}/processes/${WEB}/exec`;
+    const headers = {
+      authorization: `Bearer ${sim.keys.write}`,
+      "content-type": "application/json",
+    };
+    const html = await request(url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ command: ENV }),
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers["content-type"]).toBe("text/html");
+    expect(await html.body.text()).toMatch(/^<html>/);
+    expect(sim.counters.executions(WEB, ENV)).toBe(0);
+    const partial = await exec(sim, { command: ["echo", "hi"] });
+    expect(partial.body).toEqual({ stdout: "hi\n", stderr: "" });
+    expect(sim.counters.executions(WEB, ["echo", "hi"])).toBe(1);
+  });
+});
+
 describe("slow responses", () => {
   it("delay the answer past a client deadline; the command still ran", async () => {
     const sim = await startWith({ faults: { slow: { probability: 1, ms: 20_000 } } });

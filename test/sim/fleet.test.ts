@@ -100,6 +100,20 @@ describe("fleet YAML", () => {
   });
 });
 
+describe("src/sim/README.md", () => {
+  it("its example fleet is valid", async () => {
+    const readme = await readFile(new URL("../../src/sim/README.md", import.meta.url), "utf8");
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const fleet = parseFleetYaml(example, "README.md");
+    expect(fleet.scripts).toHaveLength(2);
+    expect(fleet.faults.rateLimitBurst).toEqual({
+      probability: 0.01,
+      length: 3,
+      retryAfterSeconds: 1,
+    });
+  });
+});
+
 describe("schema/fleet.schema.json", () => {
   it("is current (regenerate with npm run schema:fleet)", async () => {
     expect(await readFile(FLEET_SCHEMA_URL, "utf8")).toBe(renderFleetJsonSchema());

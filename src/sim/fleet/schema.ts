@@ -98,6 +98,8 @@ export const scriptStep = z.union([
   z.literal("reset-before"),
   z.literal("reset-after"),
   z.literal("slow"),
+  z.literal("html"),
+  z.literal("no-exit-code"),
   z.literal(429),
   z.literal(500),
   z.literal(502),

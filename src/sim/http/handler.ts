@@ -7,7 +7,7 @@ import { delay } from "../latency.js";
 import { applyBefore } from "../routes/before.js";
 import { exec } from "../routes/exec.js";
 import { listApplications, listProcesses } from "../routes/list.js";
-import { type Outcome, resetConnection, writeJson } from "./respond.js";
+import { type Outcome, resetConnection, writeOutcome } from "./respond.js";
 import { matchRoute, type Route } from "./router.js";
 
 /**
@@ -58,7 +58,7 @@ async function handle(
     outcome = { kind: "json", status: e.status, body: e.body(), headers: e.headers };
   }
   const plan = ref.st?.plan;
-  if (outcome.kind === "json" && plan) await delay(plan.latencyMs + plan.slowMs, gone.signal);
+  if (outcome.kind !== "reset" && plan) await delay(plan.latencyMs + plan.slowMs, gone.signal);
   if (gone.signal.aborted) {
     resetConnection(res);
     end(0);
@@ -70,7 +70,7 @@ async function handle(
     return;
   }
   end(outcome.status);
-  writeJson(res, outcome.status, outcome.body, { ...headers, ...outcome.headers });
+  writeOutcome(res, outcome, headers);
 }
 
 const NO_FAULT: FaultPlan = {

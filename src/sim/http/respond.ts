@@ -3,22 +3,25 @@ import type { ServerResponse } from "node:http";
 /** What a route decided: an HTTP answer, or a connection reset in place of one. */
 export type Outcome =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: "raw"; status: number; contentType: string; text: string }
   | { kind: "reset" };
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): Outcome {
   return headers ? { kind: "json", status, body, headers } : { kind: "json", status, body };
 }
 
-export function writeJson(
+/** Writes a json or raw outcome (a reset is not written but dropped: see resetConnection). */
+export function writeOutcome(
   res: ServerResponse,
-  status: number,
-  body: unknown,
+  outcome: Exclude<Outcome, { kind: "reset" }>,
   headers: Record<string, string>,
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
+  const json = outcome.kind === "json";
+  const text = json ? JSON.stringify(outcome.body) : outcome.text;
+  res.writeHead(outcome.status, {
     ...headers,
-    "content-type": "application/json; charset=utf-8",
+    ...(json ? outcome.headers : {}),
+    "content-type": json ? "application/json; charset=utf-8" : outcome.contentType,
     "content-length": Buffer.byteLength(text),
   });
   res.end(text);

@@ -9,6 +9,10 @@ import type { Outcome } from "../http/respond.js";
 export function applyBefore(sim: SimContext, st: RequestState): Outcome | undefined {
   const before = st.plan.before;
   if (before.kind === "reset") return { kind: "reset" };
+  // A proxy or captive portal answering in the API's place: 200, but HTML.
+  if (before.kind === "html") {
+    return { kind: "raw", status: 200, contentType: "text/html", text: PROXY_PAGE };
+  }
   if (before.kind === "status") {
     throw statusError(before.status, before.status === 429 ? { "retry-after": "1" } : {});
   }
@@ -20,3 +24,5 @@ export function applyBefore(sim: SimContext, st: RequestState): Outcome | undefi
   }
   return undefined;
 }
+
+const PROXY_PAGE = "<html><head><title>Welcome to nginx!</title></head><body>nginx</body></html>\n";

@@ -52,6 +52,7 @@ export async function exec(
     const stderr = `${out.stderr}command timed out after ${body.timeout}s and was killed\n`;
     return json(200, { stdout: out.stdout, stderr, exit_code: 124 });
   }
+  if (st.plan.dropExitCode) return json(200, { stdout: out.stdout, stderr: out.stderr });
   return json(200, { stdout: out.stdout, stderr: out.stderr, exit_code: out.exitCode });
 }
 
