@@ -65,10 +65,15 @@ if (process.argv.includes("--serve")) {
   stopAt = Date.now() + 1000;
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   measuring = true;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   stopAt = Date.now() + seconds * 1000;
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   const elapsed = (performance.now() - t0) / 1000;
+  // CPU time of this process (client + server in one-process mode): less sensitive than wall
+  // time to other load on a shared machine.
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await pool.close();
   await stop();
   const result = {
@@ -79,6 +84,8 @@ if (process.argv.includes("--serve")) {
     requests: done,
     errors,
     requestsPerSecond: Math.round(done / elapsed),
+    cpuSeconds: Number(cpuSeconds.toFixed(2)),
+    requestsPerCpuSecond: Math.round(done / cpuSeconds),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
