@@ -71,6 +71,9 @@ describe("rate limit (fixed window per company)", () => {
     );
     expect(notFound.status).toBe(404);
     expect(notFound.headers["x-ratelimit-remaining"]).toBe("4");
+    const noRoute = await call(sim, "GET", "/v2/whatever");
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.headers["x-ratelimit-limit"]).toBe("5");
     const unauthorized = await call(sim, "GET", "/applications", { key: null });
     expect(unauthorized.status).toBe(401);
     expect(unauthorized.headers).toMatchObject({

@@ -89,7 +89,10 @@ async function pipeline(
   headers: Record<string, string>,
   ref: { st?: RequestState },
 ): Promise<Outcome> {
-  if (route.name === "unknown") throw notFound("route");
+  if (route.name === "unknown") {
+    Object.assign(headers, sim.limiter.anonymous());
+    throw notFound("route");
+  }
   let key: RequestState["key"];
   try {
     key = authenticate(req, sim.runtime.keys);
