@@ -21,5 +21,5 @@ export function printReport(io: Io, report: Report, options: PrintOptions = {}):
     const outcomes = renderOutcomeTable(report, style);
     if (outcomes !== "") io.out(outcomes);
   }
-  io.out(renderSummary(report, { color: io.color }));
+  io.out(renderSummary(report, { color: io.color, width: io.width }));
 }

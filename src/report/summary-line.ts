@@ -14,6 +14,8 @@ export interface SummaryOptions {
   color?: boolean;
   /** How many failed targets to list before "... and N more" (default 20). */
   maxListed?: number;
+  /** Terminal width: each listed target is cut to it. */
+  width?: number;
 }
 
 /** `120 targets · 240 steps · 236 ok · 3 failed · 1 error · 12.4 s` (zero counts left out). */
@@ -65,7 +67,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     lines.push(`Failed targets (${failed.length}):`);
     for (const t of failed.slice(0, maxListed)) {
       const detail = truncate(oneLine(resultDetail(t.first)), 100);
-      lines.push(`  ${t.name}  ${t.first.step}: ${t.first.status}${detail ? ` (${detail})` : ""}`);
+      const line = `  ${t.name}  ${t.first.step}: ${t.first.status}${detail ? ` (${detail})` : ""}`;
+      lines.push(options.width ? truncate(line, options.width) : line);
     }
     if (failed.length > maxListed)
       lines.push(`  ... and ${failed.length - maxListed} more (see the report)`);

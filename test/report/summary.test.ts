@@ -39,6 +39,12 @@ describe("summary line", () => {
     ]);
   });
 
+  it("cuts each listed target to the terminal width", () => {
+    const lines = renderSummary(mixedReport(), { width: 40 }).split("\n");
+    expect(lines[2]).toBe("  shop/worker  node-env: failed (printe…");
+    expect(lines.slice(2, 4).every((l) => Array.from(l).length <= 40)).toBe(true);
+  });
+
   it("caps the list of failed targets", () => {
     const many = report(
       Array.from({ length: 5 }, (_, i) =>
