@@ -6,10 +6,10 @@ import { parseVarFlags } from "../job/vars.js";
 import { EXIT } from "./exit-codes.js";
 
 interface ValidateOptions {
-  var: string[];
+  var?: string[];
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerValidate(program: Command): void {
   program
@@ -23,7 +23,6 @@ export function registerValidate(program: Command): void {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the job-file syntax, not a template
       "set ${{ vars.NAME }}, overriding the file's default (repeatable)",
       collect,
-      [],
     )
     .addHelpText(
       "after",
@@ -41,7 +40,7 @@ export function registerValidate(program: Command): void {
 async function validateFiles(files: string[], options: ValidateOptions): Promise<number> {
   let vars: Record<string, string>;
   try {
-    vars = parseVarFlags(options.var);
+    vars = parseVarFlags(options.var ?? []);
   } catch (error) {
     if (!(error instanceof JobValidationError)) throw error;
     process.stderr.write(`${formatProblems(error.problems)}\n`);

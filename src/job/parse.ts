@@ -14,6 +14,9 @@ import {
 import { formatPath, type PathSegment, type Problem } from "./errors.js";
 import { keyName } from "./positions.js";
 
+/** A job file needs about five levels; this is far more, and far from a stack overflow. */
+export const MAX_DEPTH = 32;
+
 /** yaml's own default; plenty for sharing step settings, far below a billion laughs. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -47,7 +50,7 @@ export function parseYaml(text: string, file: string): Parsed {
     return { file, line, column: col, path, message };
   };
   const syntax = [...doc.errors, ...doc.warnings].map((e) =>
-    at(e.pos[0], "", `YAML: ${SYNTAX_MESSAGES[e.code] ?? lowerFirst(e.message)}`),
+    at(e.pos[0], "", `YAML: ${SYNTAX_MESSAGES[e.code] ?? syntaxMessage(e.message)}`),
   );
   const structure: Problem[] = [];
   let fatal = false;
@@ -63,6 +66,15 @@ export function parseYaml(text: string, file: string): Parsed {
     path: PathSegment[],
     report: (node: Node, path: PathSegment[], message: string) => void,
   ): void {
+    if (path.length > MAX_DEPTH) {
+      fatal = true; // deeper data would only overflow the stack of later stages
+      report(
+        node as Node,
+        path.slice(0, MAX_DEPTH),
+        `nested more than ${MAX_DEPTH} levels deep; a job needs only a few`,
+      );
+      return;
+    }
     if (isAlias(node)) {
       if (node.resolve(doc) === undefined) {
         fatal = true;
@@ -138,6 +150,9 @@ function firstAliasOffset(node: unknown): number | undefined {
   return undefined;
 }
 
-function lowerFirst(s: string): string {
-  return s.length > 0 ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+function syntaxMessage(message: string): string {
+  // yaml reports its own stack overflow on absurd nesting as an error at the spot; say why.
+  if (/call stack/i.test(message))
+    return "nested too deeply to parse; a job needs only a few levels";
+  return message.length > 0 ? message.charAt(0).toLowerCase() + message.slice(1) : message;
 }

@@ -177,6 +177,12 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
       "10:14 steps[0].timeout: must be an integer from 1 to 60 (seconds), got 61",
     ],
   },
+  "too-deep": {
+    code: "JOB_INVALID",
+    lines: [
+      `3:40 steps${"[0]".repeat(31)}: nested more than 32 levels deep; a job needs only a few`,
+    ],
+  },
   "unknown-alias": {
     code: "JOB_INVALID",
     lines: ["8:14 steps[0].command: unknown alias `*cmd`; define `&cmd` above it"],

@@ -222,6 +222,14 @@ describe("JobValidationError", () => {
     expect(error.problems.map((p) => p.message)).toEqual(["YAML: unresolved tag: !secret"]);
   });
 
+  it("refuses nesting too deep for the YAML parser itself, without a crash", () => {
+    const error = parseError(`name: x\nsteps: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`);
+    expect(error.code).toBe("JOB_YAML_SYNTAX");
+    expect(error.problems.map((p) => p.message)).toContain(
+      "YAML: nested too deeply to parse; a job needs only a few levels",
+    );
+  });
+
   it("never throws anything but a JobValidationError for mangled input", () => {
     // Cut, duplicate and splice a valid file at many points: every variant must either load or
     // be refused with problems, never crash with a stack trace.
