@@ -38,11 +38,26 @@ export function issuesToProblems(
       add(
         path,
         "value",
-        got === undefined ? `is required and ${issue.message}` : `${issue.message}, got ${got}`,
+        got === undefined
+          ? `is required and ${issue.message}`
+          : `${issue.message}, got ${got}${quotingHint(issue, value, got)}`,
       );
     }
   }
   return problems;
+}
+
+/** YAML's quoting trips people both ways: `name: 2024` is a number, `timeout: "10"` a string. */
+function quotingHint(issue: z.core.$ZodIssue, value: unknown, got: string): string {
+  if (issue.code !== "invalid_type") return "";
+  if (issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
+    return ` (a ${typeof value}; quote it to make it text: "${got}")`;
+  }
+  const numeric = typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value);
+  if ((issue.expected === "number" || issue.expected === "int") && numeric) {
+    return " (text; write the number without quotes)";
+  }
+  return "";
 }
 
 export function unknownKeyMessage(key: string, known: readonly string[]): string {

@@ -163,11 +163,19 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
       "10:16 targets[2].processes: must be a list of at least one process UUID, got an empty list",
     ],
   },
+  quoting: {
+    code: "JOB_INVALID",
+    lines: [
+      '3:7 name: must be 1 to 100 letters, digits, "-", "_" or ".", got 2024 (a number; quote it to make it text: "2024")',
+      '4:14 description: must be a string, got true (a boolean; quote it to make it text: "true")',
+      '5:14 concurrency: must be an integer from 1 to 1000 (requests in flight at once), got "5" (text; write the number without quotes)',
+    ],
+  },
   "timeout-not-integer": {
     code: "JOB_INVALID",
     lines: [
       "3:10 timeout: must be an integer from 1 to 60 (seconds), got 1.5",
-      '10:14 steps[0].timeout: must be an integer from 1 to 60 (seconds), got "10"',
+      '10:14 steps[0].timeout: must be an integer from 1 to 60 (seconds), got "10" (text; write the number without quotes)',
     ],
   },
   "timeout-range": {
