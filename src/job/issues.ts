@@ -74,7 +74,10 @@ export function describe(value: unknown, node: Node | undefined): string | undef
   if (Array.isArray(value)) {
     return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
   }
-  if (typeof value === "object") return "a mapping";
+  if (typeof value === "object") {
+    // Tags such as !!binary or !!set make typed objects, not mappings.
+    return Object.getPrototypeOf(value) === Object.prototype ? "a mapping" : "a tagged value";
+  }
   if (typeof value === "string") {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   }

@@ -222,6 +222,13 @@ describe("JobValidationError", () => {
     expect(error.problems.map((p) => p.message)).toEqual(["YAML: unresolved tag: !secret"]);
   });
 
+  it("names a tagged value as such", () => {
+    const error = parseError(MINIMAL.replace("name: m", "name: !!binary aGVsbG8="));
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'name: must be 1 to 100 letters, digits, "-", "_" or ".", got a tagged value',
+    ]);
+  });
+
   it("refuses nesting too deep for the YAML parser itself, without a crash", () => {
     const error = parseError(`name: x\nsteps: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`);
     expect(error.code).toBe("JOB_YAML_SYNTAX");
