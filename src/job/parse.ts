@@ -27,7 +27,7 @@ export interface Parsed {
   syntax: Problem[];
   /** Duplicate keys, unknown aliases, non-string keys. */
   structure: Problem[];
-  /** An unknown alias leaves no data to check further. */
+  /** An unknown alias or absurd nesting: no data worth checking further. */
   fatal: boolean;
 }
 
