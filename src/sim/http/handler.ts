@@ -16,15 +16,21 @@ import { matchRoute, type Route } from "./router.js";
  */
 export function createHandler(sim: SimContext, shutdown: AbortSignal) {
   let nextId = 0;
+  // One shutdown listener for all requests in flight, not one each: hundreds of listeners on one
+  // signal trip MaxListenersExceededWarning and make every removal a linear scan.
+  const inFlight = new Set<() => void>();
+  shutdown.addEventListener("abort", () => {
+    for (const abort of inFlight) abort();
+  });
   return (req: IncomingMessage, res: ServerResponse): void => {
     const requestId = `00000000-0000-4000-8000-${(++nextId).toString(16).padStart(12, "0")}`;
-    void handle(sim, shutdown, requestId, req, res);
+    void handle(sim, inFlight, requestId, req, res);
   };
 }
 
 async function handle(
   sim: SimContext,
-  shutdown: AbortSignal,
+  inFlight: Set<() => void>,
   requestId: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -38,14 +44,14 @@ async function handle(
   const end = (status: number) => {
     if (ended) return;
     ended = true;
-    shutdown.removeEventListener("abort", abort);
+    inFlight.delete(abort);
     sim.counters.requestEnded(route.name, status);
   };
   res.on("close", () => {
     if (!res.writableFinished) abort();
     end(res.headersSent ? res.statusCode : 0);
   });
-  shutdown.addEventListener("abort", abort, { once: true });
+  inFlight.add(abort);
 
   const headers: Record<string, string> = { "x-request-id": requestId };
   let outcome: Outcome;
