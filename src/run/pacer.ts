@@ -21,6 +21,8 @@ interface Observation {
   remaining: number;
   resetAt: number;
   ticket: number;
+  /** Presumed after a reset, not said by the server: not an upper bound on the window's end. */
+  presumed?: boolean;
 }
 
 export class Pacer {
@@ -63,14 +65,28 @@ export class Pacer {
    */
   observe(info: RateLimitInfo | null, ticket: number): void {
     if (!info || (this.seen && ticket < this.seen.ticket)) return;
+    const now = this.now();
     const windowMs = info.resetSeconds * 1000;
     this.windowMs = Math.max(this.windowMs, windowMs);
-    this.seen = {
-      limit: info.limit,
-      remaining: info.remaining,
-      resetAt: this.now() + windowMs,
-      ticket,
-    };
+    let resetAt = now + windowMs;
+    // x-ratelimit-reset is whole seconds, rounded up, so each answer only bounds the window's end
+    // from above, by up to a second. Within one window keep the tightest bound; trusting the
+    // newest alone made the pacer wait up to a second too long at every reset.
+    const prev = this.seen;
+    if (prev && this.sameWindow(prev, info, resetAt, now))
+      resetAt = Math.min(resetAt, prev.resetAt);
+    this.seen = { limit: info.limit, remaining: info.remaining, resetAt, ticket };
+  }
+
+  /** The budget still falls and the two bounds on the end are within a second of each other. */
+  private sameWindow(prev: Observation, info: RateLimitInfo, resetAt: number, now: number) {
+    return (
+      !prev.presumed &&
+      prev.resetAt > now &&
+      prev.limit === info.limit &&
+      info.remaining < prev.remaining &&
+      Math.abs(resetAt - prev.resetAt) < 1000
+    );
   }
 
   /** A 429: no request starts for `ms` (or longer, if another pause already reaches further). */
@@ -103,6 +119,7 @@ export class Pacer {
       remaining: seen.limit,
       resetAt: now + this.windowMs,
       ticket: this.started,
+      presumed: true,
     };
     return this.seen;
   }

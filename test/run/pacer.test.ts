@@ -68,6 +68,23 @@ describe("Pacer", () => {
     expect(await starts(pacer, clock, 6)).toEqual([5000, 10_000, 10_000, 15_000, 20_000, 20_000]);
   });
 
+  it("keeps the earliest end a window's whole-second resets allow, until a new window", async () => {
+    const { clock, pacer } = virtualPacer();
+    // The window really ends at 2000: reset rounds up, so each answer bounds the end from above.
+    pacer.observe({ limit: 4, remaining: 3, resetSeconds: 2 }, await pacer.acquire(signal));
+    clock.t = 900; // 1.1 s left: "2"; would mean 2900
+    pacer.observe({ limit: 4, remaining: 2, resetSeconds: 2 }, await pacer.acquire(signal));
+    clock.t = 1200; // 0.8 s left: "1", 2200; the tighter bound 2000 stays
+    pacer.observe({ limit: 4, remaining: 0, resetSeconds: 1 }, await pacer.acquire(signal));
+    expect(pacer.earliestStart(clock.t)).toBe(2000);
+    // A fresh window (the budget went up) is trusted as it is.
+    clock.t = 2000;
+    pacer.observe({ limit: 4, remaining: 3, resetSeconds: 2 }, await pacer.acquire(signal));
+    clock.t = 2100;
+    pacer.observe({ limit: 4, remaining: 0, resetSeconds: 2 }, await pacer.acquire(signal));
+    expect(pacer.earliestStart(clock.t)).toBe(4000);
+  });
+
   it("a 429 pause holds every request, and a longer pause wins over a shorter one", async () => {
     const { clock, pacer } = virtualPacer();
     pacer.pauseFor(5000);
