@@ -2,6 +2,7 @@
 // across fields, normalise. Every stage adds problems; one JobValidationError carries them all.
 import { resolve } from "node:path";
 import { takeAsWritten } from "./as-written.js";
+import { checkReadOnly, resolveCheckFields } from "./check-fields.js";
 import { type Context, checkPercent, checkTargets, resolveCommands } from "./checks.js";
 import { JobValidationError, type Problem } from "./errors.js";
 import { issuesToProblems } from "./issues.js";
@@ -56,6 +57,8 @@ export function parseJob(text: string, options: ParseJobOptions): Job {
   checkTargets(ctx, raw);
   checkPercent(ctx, raw);
   const commands = resolveCommands(ctx, raw, vars);
+  resolveCheckFields(ctx, raw, result.success ? result.data : undefined, vars);
+  checkReadOnly(ctx, raw, commands);
   if (problems.length > 0 || !result.success) throw invalid(problems);
   return buildJob(ctx, result.data, vars, commands);
 }

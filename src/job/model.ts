@@ -33,7 +33,49 @@ export interface Step {
   idempotent?: boolean;
   /** When true, a failure of this step does not skip the target's later steps. */
   continueOnFailure: boolean;
+  /** Client-side filters of stdout (the `| grep` half); absent: the output as printed. */
+  filter?: OutputFilter;
+  /** What counts as success; absent: exit code 0. */
+  expect?: Expectations;
+  /** Extra redaction patterns (regex sources) for this step, beside the job's. */
+  redact?: string[];
   position?: SourcePosition;
+}
+
+/** Filters applied to stdout on the client, in this order. Patterns are regex sources. */
+export interface OutputFilter {
+  /** Keep only the lines matching this pattern. */
+  grep?: string;
+  /** Drop the lines matching this pattern. */
+  grepInvert?: string;
+  /** Keep the first or the last N lines. */
+  lines?: { head: number } | { tail: number };
+  /** Trim leading and trailing whitespace (the output as a value). */
+  trim?: boolean;
+}
+
+/** Expectations on stdout or stderr (after filters). Patterns match line by line, like grep. */
+export interface StreamExpectation {
+  matches?: string;
+  notMatches?: string;
+  /** The whole output, trailing newlines ignored. */
+  equals?: string;
+  contains?: string;
+}
+
+/** A threshold on numbers in stdout: every match of `pattern` (group 1 if any) within [min, max]. */
+export interface NumberExpectation {
+  pattern: string;
+  min?: number;
+  max?: number;
+}
+
+export interface Expectations {
+  /** Exit codes that count as success. Default [0]. */
+  exitCode?: number[];
+  stdout?: StreamExpectation;
+  stderr?: StreamExpectation;
+  number?: NumberExpectation;
 }
 
 /** A failure threshold: stop starting new targets once more than this many targets failed. */
@@ -66,4 +108,10 @@ export interface Job {
   vars: Record<string, string>;
   targets: TargetSpec[];
   steps: Step[];
+  /** Extra redaction patterns (regex sources) for every step. */
+  redact?: string[];
+  /** Refuse, before sending anything, any step whose binary is not read-only. Default false. */
+  readOnly?: boolean;
+  /** Bytes of stdout (and of stderr) kept per result, head and tail. Default 65536. */
+  maxOutputBytes?: number;
 }

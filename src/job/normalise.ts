@@ -3,6 +3,7 @@
 import type { Context } from "./checks.js";
 import type { PathSegment } from "./errors.js";
 import type { Job, MaxFailures, RateLimit, Step, TargetSpec } from "./model.js";
+import { jobChecks, stepChecks } from "./normalise-checks.js";
 import { isRecord, type Raw } from "./raw.js";
 import { type JobFile, PERCENT_PATTERN, RATE_LIMIT_PATTERN, VAR_NAME_PATTERN } from "./schema.js";
 
@@ -59,6 +60,7 @@ export function buildJob(
       timeout: s.timeout ?? timeout,
       retries: s.retries ?? retries,
       continueOnFailure: s.continueOnFailure ?? false,
+      ...stepChecks(s),
       position: pos(["steps", i]),
     };
     if (s.idempotent !== undefined) step.idempotent = s.idempotent;
@@ -73,6 +75,7 @@ export function buildJob(
     vars,
     targets,
     steps,
+    ...jobChecks(file),
   };
   if (file.description !== undefined) job.description = file.description;
   if (file.perApp !== undefined) job.perApp = file.perApp;

@@ -4,6 +4,7 @@
 // timeout inherits the job's) are applied in normalise.ts, not here.
 import * as z from "zod";
 import { API_UUID_PATTERN, idRule } from "./ids.js";
+import { jobCheckFields, stepCheckFields } from "./schema-checks.js";
 
 export const SUPPORTED_VERSIONS = [1] as const;
 
@@ -94,6 +95,7 @@ export const stepSchema = z
       continueOnFailure: bool()
         .optional()
         .describe("Run the target's later steps even when this one fails. Default false."),
+      ...stepCheckFields,
     },
     { error: RULES.step },
   )
@@ -151,6 +153,7 @@ export const jobFileSchema = z
       .array(stepSchema, { error: RULES.steps })
       .min(1, { error: RULES.steps })
       .describe("Run in order on each target."),
+    ...jobCheckFields,
   })
   .meta({ title: "fanout job file, version 1" });
 

@@ -44,6 +44,10 @@ export function firstLine(text: string): string {
 
 /** What a person wants to see of a result in one line: the error, else stderr, else stdout. */
 export function resultDetail(r: StepResult): string {
+  // A missed output expectation: which one and what was seen says it best.
+  if (r.status === "failed" && r.expectation && r.expectation.check !== "exitCode") {
+    return `${r.expectation.check}: saw ${firstLine(r.expectation.seen)}`;
+  }
   // A failed command answered: what it printed says more than "unexpected exit code".
   if (r.status === "failed") {
     const printed = firstLine(r.stderr) || firstLine(r.stdout);

@@ -18,6 +18,10 @@ function orderResult(r: StepResult): StepResult {
     durationMs: r.durationMs,
     requestId: r.requestId,
     error: r.error,
+    filtered: r.filtered,
+    redacted: r.redacted,
+    truncated: r.truncated,
+    expectation: r.expectation,
   };
   // Spreading the original last keeps the documented order and any field added later.
   return { ...ordered, ...r };
@@ -36,6 +40,7 @@ export function reportToJson(report: Report): Report {
     stoppedBy: report.stoppedBy,
     summary: report.summary,
     results: [],
+    groups: report.groups,
   };
   return { ...ordered, ...report, results: report.results.map(orderResult) };
 }

@@ -30,6 +30,57 @@ export interface StepResult {
   durationMs: number;
   requestId: string | null;
   error: ResultError | null;
+  /** true when the step's output filters (grep, grepInvert, lines, trim) shaped `stdout`. */
+  filtered: boolean;
+  /** true when redaction replaced something in `stdout`, `stderr` or `expectation.seen`. */
+  redacted: boolean;
+  /** Set when a stream was cut to maxOutputBytes (head and tail kept); null otherwise. */
+  truncated: Truncation | null;
+  /** The expectation the answer missed (status `failed`); null otherwise. */
+  expectation: ExpectationMiss | null;
+}
+
+/** Which expectation an answer missed, and what was seen instead (redacted, cut short). */
+export interface ExpectationMiss {
+  /** `exitCode`, `stdout.matches`, `stdout.notMatches`, `stdout.equals`, `stdout.contains`, the same for stderr, or `number`. */
+  check: string;
+  /** What was expected, in words: `0 or 1`, `a line matching /^NODE_ENV=production$/`, ... */
+  expected: string;
+  seen: string;
+}
+
+/** Output kept within maxOutputBytes per stream: the head and the tail, sizes in UTF-8 bytes. */
+export interface Truncation {
+  stdout: boolean;
+  stderr: boolean;
+  /** Sizes before the cut (after filters and redaction). */
+  originalBytes: { stdout: number; stderr: number };
+}
+
+/** A target in an output group. */
+export interface GroupTarget {
+  app: string;
+  process: string;
+  /** As the table names it: label, else app/process names, else short ids. */
+  name: string;
+}
+
+/** Targets whose step printed the same (filtered, redacted) stdout with the same exit code. */
+export interface OutputGroup {
+  output: string;
+  exitCode: number;
+  count: number;
+  targets: GroupTarget[];
+}
+
+/** One step's answers rolled up by output, majority first, so deviants stand out. */
+export interface StepGroups {
+  step: string;
+  /** Results of this step that got an answer (ok or failed). */
+  answered: number;
+  /** Distinct outputs among them = groups.length. */
+  distinct: number;
+  groups: OutputGroup[];
 }
 
 export interface ReportSummary {
@@ -56,4 +107,6 @@ export interface Report {
   stoppedBy: "threshold" | "signal" | null;
   summary: ReportSummary;
   results: StepResult[];
+  /** Per step, the answers grouped by identical output (dshbak-style roll-up). */
+  groups: StepGroups[];
 }

@@ -25,6 +25,28 @@ export const ResultErrorSchema = z
   })
   .describe("Why a step is not ok; null for ok results and for failed answers without a reason.");
 
+export const ExpectationMissSchema = z
+  .object({
+    check: z
+      .string()
+      .describe(
+        "exitCode, stdout.matches, stdout.notMatches, stdout.equals, stdout.contains, the same for stderr, or number.",
+      ),
+    expected: z.string().describe("What was expected, in words."),
+    seen: z.string().describe("What was seen instead: redacted, at most 200 characters."),
+  })
+  .describe("The expectation a failed answer missed.");
+
+export const TruncationSchema = z
+  .object({
+    stdout: z.boolean(),
+    stderr: z.boolean(),
+    originalBytes: z
+      .object({ stdout: count, stderr: count })
+      .describe("UTF-8 sizes before the cut (after filters and redaction)."),
+  })
+  .describe("Set when a stream was cut to maxOutputBytes, keeping its head and its tail.");
+
 export const StepResultSchema = z
   .object({
     app: z.string().describe("Application id."),
@@ -45,8 +67,28 @@ export const StepResultSchema = z
       .nullable()
       .describe("x-request-id of the last response: quote to support."),
     error: ResultErrorSchema.nullable(),
+    filtered: z.boolean().describe("stdout was shaped by the step's filters (grep, lines, trim)."),
+    redacted: z.boolean().describe("Redaction replaced something in this result's output."),
+    truncated: TruncationSchema.nullable(),
+    expectation: ExpectationMissSchema.nullable(),
   })
   .describe("Exactly one per planned (target, step); the same keys whatever the status.");
+
+export const StepGroupsSchema = z
+  .object({
+    step: z.string(),
+    answered: count.describe("Results of this step with an answer (ok or failed)."),
+    distinct: count.describe("Distinct outputs = groups.length."),
+    groups: z.array(
+      z.object({
+        output: z.string().describe("The (filtered, redacted) stdout shared by these targets."),
+        exitCode: z.number().int(),
+        count: count,
+        targets: z.array(z.object({ app: z.string(), process: z.string(), name: z.string() })),
+      }),
+    ),
+  })
+  .describe("One step's answers grouped by identical output, majority first.");
 
 export const ReportSummarySchema = z.object({
   targets: count,
@@ -74,6 +116,7 @@ export const ReportSchema = z
       .describe("Why the run stopped early: the failure threshold or a signal; null otherwise."),
     summary: ReportSummarySchema,
     results: z.array(StepResultSchema),
+    groups: z.array(StepGroupsSchema).describe("Per step, answers grouped by output."),
   })
   .meta({
     title: "fanout report",

@@ -1,6 +1,8 @@
 // Stable codes the runner puts in ResultError.code, beside the client's API/network codes.
 export const RUNNER_CODES = {
   unexpectedExit: "UNEXPECTED_EXIT_CODE",
+  /** Answered with an expected exit code but missed an output expectation (issue 6). */
+  expectationFailed: "EXPECTATION_FAILED",
   skipped: "SKIPPED",
   cancelled: "CANCELLED",
   threshold: "THRESHOLD",

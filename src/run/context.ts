@@ -1,6 +1,7 @@
 // What every part of one run shares: the normalised options, the pacer, the threshold, and the
 // slot each planned pair's result goes into. Created per run; there is no module-level state.
 
+import type { CompiledChecks } from "../checks/compile.js";
 import type { MaxFailures } from "../job/model.js";
 import type { StepResult } from "../report/model.js";
 import type { RunEvent } from "./events.js";
@@ -14,6 +15,8 @@ export interface RunContext {
   plan: Plan;
   pacer: Pacer;
   threshold: FailureThreshold;
+  /** Index = step index: each step's filters, expectations, redaction and output budget. */
+  checks: readonly CompiledChecks[];
   /** Index = PlannedPair.index; filled exactly once per pair. */
   results: Array<StepResult | undefined>;
   emit(event: RunEvent): void;
@@ -26,12 +29,14 @@ export function createRunContext(
   options: NormalizedRunOptions,
   plan: Plan,
   maxFailures: MaxFailures | null,
+  checks: readonly CompiledChecks[],
 ): RunContext {
   const context: RunContext = {
     options,
     plan,
     pacer: new Pacer({ now: options.now, sleep: options.sleep, rate: options.rate }),
     threshold: new FailureThreshold(maxFailures, plan.counts.targets),
+    checks,
     results: new Array(plan.pairs.length).fill(undefined),
     emit(event) {
       try {

@@ -1,6 +1,8 @@
 // One step on one target: send the request through the pacer, retry per the policy (p-retry),
 // and turn whatever happened into exactly one StepResult. Never throws.
 import pRetry, { AbortError } from "p-retry";
+import { checkAnswer } from "../checks/apply.js";
+import type { CompiledChecks } from "../checks/compile.js";
 import type { ExecResult } from "../client/types.js";
 import type { StepResult } from "../report/model.js";
 import type { RunContext } from "./context.js";
@@ -106,7 +108,11 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
         await options.sleep(delayMs, signal);
       },
     });
-    return answered(pair, answer, spent());
+    // The one place an answer becomes a result: filters, expectations, redaction, truncation.
+    const checked = checkAnswer(answer, ctx.checks[pair.stepIndex] as CompiledChecks);
+    const result = answered(pair, answer, checked, spent());
+    await deliverOutput(ctx, result, checked.full);
+    return result;
   } catch (error) {
     if (error instanceof GiveUp) {
       return unanswered(pair, error.failure, error.decision.code, error.decision.reason, spent());
@@ -127,5 +133,21 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
       "an unexpected error, probably a bug in fanout",
       spent(),
     );
+  }
+}
+
+/** Hands the whole (redacted) output to --output-dir's writer, then lets it go. */
+async function deliverOutput(
+  ctx: RunContext,
+  result: StepResult,
+  full: { stdout: string; stderr: string },
+): Promise<void> {
+  const sink = ctx.options.onOutput;
+  if (!sink) return;
+  try {
+    // Awaited: a slow disk holds this target's slot, so outputs never pile up in memory.
+    await sink({ result, ...full });
+  } catch {
+    // The writer keeps its own errors (see RunOptions.onOutput); the result must not be lost.
   }
 }

@@ -2,6 +2,7 @@
 // past this boundary gets a fully required NormalizedRunOptions and trusts it.
 import type { ExecClient } from "../client/types.js";
 import type { Job, RateLimit } from "../job/model.js";
+import type { StepResult } from "../report/model.js";
 import type { RunEventListener } from "./events.js";
 import { type Sleep, sleep } from "./sleep.js";
 
@@ -35,7 +36,25 @@ export interface RunOptions {
   /** Source of jitter in [0, 1). Default Math.random. */
   random?: () => number;
   retry?: RetryTuning;
+  /** Replace secret-looking values in every output (issue 6). Default true; false is `--no-redact`. */
+  redact?: boolean;
+  /** Refuse (ReadOnlyViolationError, before sending) steps whose binary is not read-only. The job's `readOnly: true` applies too. */
+  readOnly?: boolean;
+  /**
+   * Receives each answered step's whole output (unfiltered, untruncated, redacted) once, as it
+   * arrives; awaited, so a writer can stream to disk without outputs piling up. Errors are ignored
+   * by the runner: the writer keeps its own.
+   */
+  onOutput?: OutputSink;
 }
+
+/** A step's whole output, for `--output-dir`. */
+export interface FullOutput {
+  result: StepResult;
+  stdout: string;
+  stderr: string;
+}
+export type OutputSink = (output: FullOutput) => void | Promise<void>;
 
 export interface NormalizedRunOptions {
   client: ExecClient;
@@ -48,6 +67,9 @@ export interface NormalizedRunOptions {
   sleep: Sleep;
   random: () => number;
   retry: Required<RetryTuning>;
+  redact: boolean;
+  readOnly: boolean;
+  onOutput: OutputSink | null;
 }
 
 export class RunOptionsError extends Error {
@@ -77,6 +99,10 @@ export function normalizeRunOptions(job: Job, options: RunOptions): NormalizedRu
       maxDelayMs: options.retry?.maxDelayMs ?? 10_000,
       maxRateLimitWaitMs: options.retry?.maxRateLimitWaitMs ?? 300_000,
     },
+    redact: options.redact ?? true,
+    // Either one makes the run read-only: a job that says so cannot be loosened from outside.
+    readOnly: (options.readOnly ?? false) || (job.readOnly ?? false),
+    onOutput: options.onOutput ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 // Assembling the Report from a finished (or interrupted) run: plain data, in plan order.
+import { groupOutputs } from "../checks/group.js";
 import type { Job } from "../job/model.js";
 import type { Report, StepResult } from "../report/model.js";
 import { summarize } from "../report/summarize.js";
@@ -37,5 +38,6 @@ export function buildReport(job: Job, ctx: RunContext, startedAt: number): Repor
     stoppedBy: interrupted ? "signal" : ctx.threshold.passed ? "threshold" : null,
     summary: summarize(results),
     results,
+    groups: groupOutputs(results),
   };
 }

@@ -1,4 +1,5 @@
 // Building StepResults: the same keys whatever the status (STYLE.md #3), one builder per outcome.
+import type { CheckedAnswer } from "../checks/apply.js";
 import type { ExecResult } from "../client/types.js";
 import type { StepResult } from "../report/model.js";
 import { RUNNER_CODES } from "./codes.js";
@@ -28,27 +29,48 @@ function base(pair: PlannedPair, spent: Spent): Omit<StepResult, "status" | "err
     attempts: spent.attempts,
     durationMs: spent.durationMs,
     requestId: null,
+    filtered: false,
+    redacted: false,
+    truncated: null,
+    expectation: null,
   };
 }
 
-/** The command answered: exit code 0 is ok, anything else failed (expectations come later). */
-export function answered(pair: PlannedPair, answer: ExecResult, spent: Spent): StepResult {
-  const ok = answer.exitCode === 0;
+/** The command answered: ok unless it missed an expectation (by default: exit code 0). */
+export function answered(
+  pair: PlannedPair,
+  answer: ExecResult,
+  checked: CheckedAnswer,
+  spent: Spent,
+): StepResult {
+  const miss = checked.expectation;
   return {
     ...base(pair, spent),
-    status: ok ? "ok" : "failed",
+    status: checked.ok ? "ok" : "failed",
     exitCode: answer.exitCode,
-    stdout: answer.stdout,
-    stderr: answer.stderr,
+    stdout: checked.stdout,
+    stderr: checked.stderr,
     requestId: answer.requestId,
-    error: ok
-      ? null
-      : {
-          code: RUNNER_CODES.unexpectedExit,
-          message: `exited with code ${answer.exitCode} (expected 0)`,
-          httpStatus: null,
-          class: null,
-        },
+    filtered: checked.filtered,
+    redacted: checked.redacted,
+    truncated: checked.truncated,
+    expectation: miss,
+    error:
+      miss === null
+        ? null
+        : miss.check === "exitCode"
+          ? {
+              code: RUNNER_CODES.unexpectedExit,
+              message: `exited with code ${answer.exitCode} (expected ${miss.expected})`,
+              httpStatus: null,
+              class: null,
+            }
+          : {
+              code: RUNNER_CODES.expectationFailed,
+              message: `${miss.check}: expected ${miss.expected}, saw ${JSON.stringify(miss.seen)}`,
+              httpStatus: null,
+              class: null,
+            },
   };
 }
 

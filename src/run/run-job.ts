@@ -1,6 +1,9 @@
 // The library's entry point: resolve, plan, execute, report. It never prints or exits, and an
 // interruption still resolves with the full partial report; it rejects only on invalid input
-// (TargetResolutionError, RunOptionsError), before anything was sent.
+// (TargetResolutionError, RunOptionsError, ReadOnlyViolationError, InvalidCheckError), before
+// anything was sent.
+import { compileChecks } from "../checks/compile.js";
+import { ReadOnlyViolationError, readOnlyViolations } from "../checks/read-only.js";
 import type { Job } from "../job/model.js";
 import type { Report } from "../report/model.js";
 import { resolveTargets } from "../targets/resolve.js";
@@ -13,10 +16,18 @@ import { runAllTargets } from "./scheduler.js";
 
 export async function runJob(job: Job, runOptions: RunOptions): Promise<Report> {
   const options = normalizeRunOptions(job, runOptions);
+  const refused = options.readOnly ? readOnlyViolations(job.steps) : [];
+  if (refused.length > 0) throw new ReadOnlyViolationError(refused);
+  const checks = job.steps.map((step) => compileChecks(job, step, { redact: options.redact }));
   const plan = buildPlan(resolveTargets(job.targets), job.steps);
   const run = followSignal(options.signal, options.concurrency);
   try {
-    const ctx = createRunContext({ ...options, signal: run.signal }, plan, job.maxFailures ?? null);
+    const ctx = createRunContext(
+      { ...options, signal: run.signal },
+      plan,
+      job.maxFailures ?? null,
+      checks,
+    );
     const startedAt = options.now();
 
     ctx.emit({ type: "runStart", job: job.name, ...plan.counts, at: ctx.isoNow() });

@@ -40,6 +40,9 @@ describe("schema/job.schema.json", () => {
       "vars",
       "targets",
       "steps",
+      "redact",
+      "readOnly",
+      "maxOutputBytes",
     ]);
   });
 });

@@ -1,4 +1,5 @@
 // Hand-made reports for renderer tests: every status, an API error, odd characters.
+import { groupOutputs } from "../../src/checks/group.js";
 import type { Report, StepResult } from "../../src/report/model.js";
 
 export const APP1 = "a0000000-0000-4000-8000-000000000001";
@@ -22,6 +23,10 @@ export function result(overrides: Partial<StepResult> = {}): StepResult {
     durationMs: 20,
     requestId: "req-1",
     error: null,
+    filtered: false,
+    redacted: false,
+    truncated: null,
+    expectation: null,
     ...overrides,
   };
 }
@@ -53,6 +58,7 @@ export function report(results: StepResult[], overrides: Partial<Report> = {}): 
       exitCodes,
     },
     results,
+    groups: groupOutputs(results),
     ...overrides,
   };
 }

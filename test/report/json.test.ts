@@ -15,6 +15,7 @@ const REPORT_KEYS = [
   "stoppedBy",
   "summary",
   "results",
+  "groups",
 ];
 const SUMMARY_KEYS = [
   "targets",
@@ -42,8 +43,17 @@ const RESULT_KEYS = [
   "durationMs",
   "requestId",
   "error",
+  "filtered",
+  "redacted",
+  "truncated",
+  "expectation",
 ];
 const ERROR_KEYS = ["code", "message", "httpStatus", "class"];
+// Added by issue 6 (fleet checks); pinned the same way.
+const EXPECTATION_KEYS = ["check", "expected", "seen"];
+const TRUNCATION_KEYS = ["stdout", "stderr", "originalBytes"];
+const STEP_GROUPS_KEYS = ["step", "answered", "distinct", "groups"];
+const GROUP_KEYS = ["output", "exitCode", "count", "targets"];
 
 describe("JSON report", () => {
   it("writes the documented keys in the documented order, for every status", () => {
@@ -54,6 +64,23 @@ describe("JSON report", () => {
       expect(Object.keys(r)).toEqual(RESULT_KEYS);
       if (r.error) expect(Object.keys(r.error)).toEqual(ERROR_KEYS);
     }
+    expect(json.groups.length).toBeGreaterThan(0);
+    for (const s of json.groups) {
+      expect(Object.keys(s)).toEqual(STEP_GROUPS_KEYS);
+      for (const g of s.groups) expect(Object.keys(g)).toEqual(GROUP_KEYS);
+    }
+  });
+
+  it("pins the keys of a missed expectation and of a truncation", () => {
+    const r = result({
+      status: "failed",
+      expectation: { check: "stdout.matches", expected: "a line matching /x/", seen: "y" },
+      truncated: { stdout: true, stderr: false, originalBytes: { stdout: 70_000, stderr: 0 } },
+    });
+    const json = JSON.parse(serializeReport({ ...mixedReport(), results: [r] }));
+    expect(Object.keys(json.results[0].expectation)).toEqual(EXPECTATION_KEYS);
+    expect(Object.keys(json.results[0].truncated)).toEqual(TRUNCATION_KEYS);
+    expect(() => parseReport(json)).not.toThrow();
   });
 
   it("orders keys the same whatever order the runner built them in", () => {

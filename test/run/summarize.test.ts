@@ -22,6 +22,10 @@ const result = (
   durationMs: 1,
   requestId: null,
   error: null,
+  filtered: false,
+  redacted: false,
+  truncated: null,
+  expectation: null,
 });
 
 describe("summarize", () => {

@@ -1,0 +1,59 @@
+// Secret redaction, applied to everything fanout shows or writes (table, groups, JSON, JUnit,
+// events, output files): values of `KEY=value` / `KEY: value` lines whose key looks secret,
+// passwords inside URLs, and a job's own `redact:` patterns. Expectations run before it, on the
+// raw output.
+
+export const REDACTED = "[redacted]";
+
+/** Key fragments that mark a value as secret (matched anywhere in the key, any case). */
+export const SECRET_KEY_WORDS = [
+  "TOKEN",
+  "SECRET",
+  "PASSWORD",
+  "PASSWD",
+  "PASSPHRASE",
+  "PRIVATE",
+  "CREDENTIAL",
+  "API_KEY",
+  "APIKEY",
+  "ACCESS_KEY",
+  "AUTH",
+  "DSN",
+  "SESSION",
+  "COOKIE",
+  "SIGNATURE",
+  "SALT",
+] as const;
+
+const WORDS = SECRET_KEY_WORDS.join("|");
+// `KEY=value`, `export KEY=value`, `KEY: value`, `"key": value` at the start of a line.
+const KEY_LINE = new RegExp(
+  `^(\\s*(?:export\\s+)?["']?[\\w.-]*(?:${WORDS})[\\w.-]*["']?\\s*[=:]\\s*)(\\S.*)$`,
+  "gimu",
+);
+// `"key": "value"` pairs anywhere on a line (JSON on one line).
+const JSON_PAIR = new RegExp(
+  `("[\\w.-]*(?:${WORDS})[\\w.-]*"\\s*:\\s*")((?:[^"\\\\]|\\\\.)+)(")`,
+  "giu",
+);
+// scheme://user:password@host
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:)([^\s@/]+)(@)/giu;
+
+export type Redactor = (text: string) => string;
+
+/** A redactor with the default rules plus `extra` patterns (each match replaced whole). */
+export function createRedactor(extra: readonly RegExp[] = []): Redactor {
+  const globals = extra.map((re) => new RegExp(re.source, `${re.flags.replace("g", "")}g`));
+  return (text) => {
+    if (text === "") return text;
+    let out = text
+      .replace(URL_PASSWORD, `$1${REDACTED}$3`)
+      .replace(JSON_PAIR, `$1${REDACTED}$3`)
+      .replace(KEY_LINE, `$1${REDACTED}`);
+    for (const re of globals) out = out.replace(re, (match) => (match === "" ? match : REDACTED));
+    return out;
+  };
+}
+
+/** `--no-redact`: everything as the command printed it. */
+export const noRedaction: Redactor = (text) => text;
