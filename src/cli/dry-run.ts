@@ -2,11 +2,12 @@
 import type { Job, RateLimit } from "../job/model.js";
 import { buildPlan } from "../run/plan.js";
 import type { Target } from "../targets/model.js";
-import { resolveTargets } from "../targets/resolve.js";
 
 function describeTarget(t: Target): string {
   const ids = `${t.appId} / ${t.processId}`;
-  return t.label ? `${t.label}  (${ids})` : ids;
+  const names = t.appName ? `${t.appName}/${t.processKey ?? "?"}` : null;
+  const shown = [t.label, names].filter((x) => x).join(" ");
+  return shown ? `${shown}  (${ids})` : ids;
 }
 
 function quoteArg(arg: string): string {
@@ -26,11 +27,15 @@ function describeRate(rate: RateLimit | undefined): string {
   return `; at most ${rate.requests}/${unit}`;
 }
 
-/** The plan as text, with the flags that override the job applied. */
-export function renderPlan(job: Job, overrides: PlanOverrides = {}): string {
+/** The plan as text for targets already resolved (prepareTargets), with the flags applied. */
+export function renderPlan(
+  job: Job,
+  resolved: readonly Target[],
+  overrides: PlanOverrides = {},
+): string {
   const maxTargets = overrides.maxTargets ?? 50;
   const concurrency = overrides.concurrency ?? job.concurrency;
-  const plan = buildPlan(resolveTargets(job.targets), job.steps);
+  const plan = buildPlan(resolved, job.steps);
   const { targets, steps, total } = plan.counts;
   const lines = [
     `Job ${job.name}${job.file ? ` (${job.file})` : ""}: ${targets} ${targets === 1 ? "target" : "targets"} × ${steps} ${steps === 1 ? "step" : "steps"} = ${total} requests planned (dry run: nothing sent)`,

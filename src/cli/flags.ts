@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "commander";
 import type { RateLimit } from "../job/model.js";
 import { parseRateLimit } from "../job/normalise.js";
 import { RATE_LIMIT_PATTERN } from "../job/schema.js";
+import { FilterSyntaxError, parseFilter, type TargetFilter } from "../targets/filters.js";
 
 export function parseConcurrency(value: string): number {
   const n = Number(value);
@@ -24,4 +25,14 @@ export function parseRate(value: string): RateLimit {
 /** Commander's way of collecting a repeatable option (`--var a=1 --var b=2`). */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** `--limit EXPR` (repeatable): each checked as it is given, collected in order. */
+export function collectLimit(value: string, previous: TargetFilter[] | undefined): TargetFilter[] {
+  try {
+    return [...(previous ?? []), parseFilter(value)];
+  } catch (error) {
+    if (!(error instanceof FilterSyntaxError)) throw error;
+    throw new InvalidArgumentError(error.message);
+  }
 }

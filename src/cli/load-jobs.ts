@@ -3,7 +3,7 @@
 import { formatProblems, JobValidationError } from "../job/errors.js";
 import { loadJob } from "../job/load.js";
 import type { Job } from "../job/model.js";
-import { resolveTargets, TargetResolutionError } from "../targets/resolve.js";
+import { TargetResolutionError } from "../targets/errors.js";
 
 export type LoadOutcome = { ok: true; jobs: Job[] } | { ok: false; messages: string[] };
 
@@ -15,10 +15,8 @@ export async function loadJobs(
   const messages: string[] = [];
   for (const file of files) {
     try {
-      const job = await loadJob(file, { vars });
-      // Resolution is local in this version; doing it here turns a bad target into exit 2 too.
-      resolveTargets(job.targets);
-      jobs.push(job);
+      // Targets are resolved later, all jobs at once (prepareTargets): names need the API.
+      jobs.push(await loadJob(file, { vars }));
     } catch (error) {
       messages.push(describeLoadError(error));
     }

@@ -4,6 +4,7 @@ import { TOOL_VERSION } from "../version.js";
 import { registerDemo } from "./demo.js";
 import { registerRun } from "./run.js";
 import { registerSim } from "./sim.js";
+import { registerTargets } from "./targets.js";
 import { registerValidate } from "./validate.js";
 
 const program = new Command()
@@ -16,6 +17,7 @@ const program = new Command()
 
 registerValidate(program);
 registerRun(program);
+registerTargets(program);
 registerDemo(program);
 registerSim(program);
 

@@ -2,16 +2,26 @@
 // (also when interrupted) and ending with the exit code of highest precedence.
 import { access, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { SevallaClient } from "../client/client.js";
-import { ClientConfigError, clientConfigFromEnv } from "../client/config.js";
+import type { SevallaClient } from "../client/client.js";
 import { formatProblems, JobValidationError } from "../job/errors.js";
 import type { Job, RateLimit } from "../job/model.js";
 import { parseVarFlags } from "../job/vars.js";
 import { renderJunit } from "../report/junit.js";
 import type { Report } from "../report/model.js";
+import type { OutputDirWriter } from "../report/output-dir.js";
 import { writeFileAtomic, writeReportFile } from "../report/write.js";
 import type { RunEventListener } from "../run/events.js";
 import { runJob } from "../run/run-job.js";
+import type { TargetFilter } from "../targets/filters.js";
+import type { Target } from "../targets/model.js";
+import type { Selection } from "../targets/select.js";
+import {
+  type CheckFlags,
+  checkRunOptions,
+  outputDirNote,
+  prepareOutputDirs,
+  readOnlyRefusals,
+} from "./check-flags.js";
 import { renderPlan } from "./dry-run.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { combineExitCodes, describeExitCode, exitStatus } from "./exit-status.js";
@@ -21,8 +31,9 @@ import { outputPaths } from "./output-paths.js";
 import { printReport } from "./print-report.js";
 import { createProgress } from "./progress.js";
 import type { SignalTrap } from "./signals.js";
+import { prepareTargets } from "./targets-select.js";
 
-export interface RunFlags {
+export interface RunFlags extends CheckFlags {
   report: string;
   junit?: string;
   concurrency?: number;
@@ -32,7 +43,12 @@ export interface RunFlags {
   quiet?: boolean;
   onlyFailed?: boolean;
   rate?: RateLimit;
+  /** Repeated --limit filters (AND). */
+  limit?: TargetFilter[];
 }
+
+const targetsOf = (selections: readonly Selection[], i: number): Target[] =>
+  selections[i]?.targets ?? [];
 
 export async function runCommand(
   files: readonly string[],
@@ -54,34 +70,53 @@ export async function runCommand(
     io.err(`Nothing was run: fix the job ${files.length === 1 ? "file" : "files"} above.`);
     return EXIT.invalidInput;
   }
-  if (flags.dryRun) {
-    io.out(loaded.jobs.map((job) => renderPlan(job, flags)).join("\n\n"));
-    return EXIT.ok;
+  const refused = readOnlyRefusals(loaded.jobs, files, flags);
+  if (refused.length > 0) {
+    io.err(`${refused.join("\n")}\nNothing was run.`);
+    return EXIT.invalidInput;
   }
   const reportPaths = outputPaths(flags.report, files);
   const junitPaths = flags.junit ? outputPaths(flags.junit, files) : [];
-  const unwritable = await firstUnwritableDir([...reportPaths, ...junitPaths]);
+  const unwritable = flags.dryRun
+    ? null
+    : await firstUnwritableDir([...reportPaths, ...junitPaths]);
   if (unwritable) {
     io.err(`Cannot write reports into ${unwritable}: it is not a writable directory.`);
     return EXIT.invalidInput;
   }
-  let config: { baseUrl: string; token: string };
-  try {
-    config = clientConfigFromEnv(io.env);
-  } catch (error) {
-    // The message names the variable to fix and never echoes the key.
-    if (!(error instanceof ClientConfigError)) throw error;
-    io.err(`${error.message} (${error.code})`);
+  const outputDirs = flags.dryRun ? null : await prepareOutputDirs(flags, files);
+  if (outputDirs && !outputDirs.ok) {
+    io.err(outputDirs.message);
     return EXIT.invalidInput;
   }
-  const concurrency = flags.concurrency ?? Math.max(...loaded.jobs.map((j) => j.concurrency));
-  const client = new SevallaClient({ ...config, connections: concurrency });
+  // Every job's targets are resolved (names looked up, --limit applied) before anything runs.
+  const prepared = await prepareTargets(loaded.jobs, flags, io, flags.dryRun ? "plan" : "run");
+  if (!prepared.ok) return prepared.code;
+  const { selections } = prepared;
+  if (flags.dryRun) {
+    await prepared.client?.close();
+    io.out(
+      loaded.jobs.map((job, i) => renderPlan(job, targetsOf(selections, i), flags)).join("\n\n"),
+    );
+    return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
+  }
+  const client = prepared.client as SevallaClient;
   const signals = trap();
   const codes: ExitCode[] = [];
   try {
     for (const [i, job] of loaded.jobs.entries()) {
       const progress = createProgress(io.progress, !flags.quiet);
-      const report = await runOne(job, flags, signals.signal, client, progress.onEvent);
+      const targets = targetsOf(selections, i);
+      const writer = outputDirs?.ok ? outputDirs.writers[i] : undefined;
+      const report = await runOne(
+        job,
+        flags,
+        signals.signal,
+        client,
+        progress.onEvent,
+        targets,
+        writer,
+      );
       progress.clear();
       const code = exitStatus(report, { signal: signals.received() });
       codes.push(code);
@@ -90,6 +125,8 @@ export async function runCommand(
       if (loaded.jobs.length > 1) io.out(`\n== ${job.name} (${files[i]}): exit ${code} ==`);
       printReport(io, report, flags);
       io.err(written);
+      const note = outputDirNote(flags, writer);
+      if (note !== "") io.err(note);
     }
     // A signal that came while the last report was written or printed still means "interrupted".
     const late = signals.received();
@@ -111,13 +148,17 @@ function runOne(
   signal: AbortSignal,
   client: SevallaClient,
   onEvent: RunEventListener,
+  targets: Target[],
+  writer?: OutputDirWriter,
 ) {
   return runJob(job, {
     client,
     signal,
     onEvent,
+    targets,
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     ...(flags.rate ? { rate: flags.rate } : {}),
+    ...checkRunOptions(flags, writer),
   });
 }
 

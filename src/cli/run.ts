@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "./exit-codes.js";
-import { collect, parseConcurrency, parseRate } from "./flags.js";
+import { collect, collectLimit, parseConcurrency, parseRate } from "./flags.js";
 import { processIo } from "./io.js";
 import { type RunFlags, runCommand } from "./run-command.js";
 import { trapSignals } from "./signals.js";
@@ -25,9 +25,21 @@ export function registerRun(program: Command): void {
       'client-side request budget, e.g. "30/min" (overrides the job)',
       parseRate,
     )
-    .option("--dry-run", "print the plan (targets × steps) and send nothing; needs no key")
+    .option(
+      "--limit <expr>",
+      "only targets matching NAME=GLOB or !NAME=GLOB: app, process, label or a label such as env (repeatable, AND)",
+      collectLimit,
+    )
+    .option(
+      "--dry-run",
+      "print the plan (targets × steps) and send nothing; needs a key only to resolve names",
+    )
     .option("--quiet", "print the summary only")
     .option("--only-failed", "list only the steps that are not ok")
+    .option("--group", "group every step's outputs after the table (default: when few distinct)")
+    .option("--no-redact", "show secret-looking values as printed (redacted by default)")
+    .option("--read-only", "refuse, before sending anything, steps whose binary is not read-only")
+    .option("--output-dir <dir>", "write each target's full stdout/stderr to DIR/<step>/")
     .addHelpText(
       "after",
       "\nEnvironment: SEVALLA_API_TOKEN (required unless --dry-run), SEVALLA_API_URL.\n" +

@@ -65,7 +65,8 @@ async function validateFiles(files: string[], options: ValidateOptions): Promise
 
 function shape(job: Job): string {
   const targets = job.targets.reduce(
-    (n, t) => n + (Array.isArray(t.processes) ? t.processes.length : 1),
+    // Before resolution: names and `all` count as one target each.
+    (n, t) => n + ("processes" in t && Array.isArray(t.processes) ? t.processes.length : 1),
     0,
   );
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -5,6 +5,7 @@ import { formatPath, type PathSegment, type Problem } from "./errors.js";
 import type { SourceIndex } from "./positions.js";
 import { isRecord, list, type Raw } from "./raw.js";
 import { PERCENT_PATTERN } from "./schema.js";
+import { checkTargetEntries } from "./target-checks.js";
 import { substituteVars } from "./vars.js";
 
 export interface Context {
@@ -19,41 +20,7 @@ function report(ctx: Context, path: PathSegment[], message: string, at: "key" | 
 }
 
 export function checkTargets(ctx: Context, raw: Raw): void {
-  const seen = new Map<string, string>();
-  list(raw.targets).forEach((target, i) => {
-    if (!isRecord(target)) return;
-    const hasOne = target.process !== undefined;
-    const hasMany = target.processes !== undefined;
-    if (hasOne && hasMany) {
-      report(
-        ctx,
-        ["targets", i, "processes"],
-        "use either `process` or `processes`, not both",
-        "key",
-      );
-    } else if (!hasOne && !hasMany) {
-      report(
-        ctx,
-        ["targets", i],
-        "needs `process` (one process UUID) or `processes` (a list of them)",
-      );
-    }
-    const entries: [unknown, PathSegment[]][] = hasOne
-      ? [[target.process, ["targets", i, "process"]]]
-      : list(target.processes).map((p, j) => [p, ["targets", i, "processes", j]]);
-    for (const [process, path] of entries) {
-      if (typeof process !== "string" || typeof target.app !== "string") continue;
-      const key = `${target.app.toLowerCase()} ${process.toLowerCase()}`;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, formatPath(path));
-      else
-        report(
-          ctx,
-          path,
-          `this process of this app is already a target at ${first}; list each process once`,
-        );
-    }
-  });
+  checkTargetEntries(ctx, raw.targets, true);
 }
 
 /** Checks step names and commands; returns each step's argv after substitution. */

@@ -11,8 +11,14 @@ export const API_UUID_PATTERN =
 const API_UUID = new RegExp(API_UUID_PATTERN);
 const UUID_SHAPE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-/** Flip when target resolution by name lands (src/targets); v1 files stay valid either way. */
-export const NAMES_SUPPORTED = false;
+/** Names are resolved through the API by src/targets (an app's name, a process's key). */
+export const NAMES_SUPPORTED = true;
+
+/**
+ * For editors (JSON Schema): a UUID the API accepts, or anything that is not UUID-shaped. The
+ * loader's checks (idRule) also catch the subtler slips, such as a `g` among the hex digits.
+ */
+export const ID_OR_NAME_PATTERN = `^(?:${API_UUID_PATTERN.slice(1, -1)}|(?![0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$).+)$`;
 
 export type IdKind = "uuid" | "bad-uuid-digits" | "bad-uuid-shape" | "name";
 

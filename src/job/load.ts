@@ -1,6 +1,7 @@
 // The loader's pipeline: read, parse YAML, check structure, validate against the schema, check
 // across fields, normalise. Every stage adds problems; one JobValidationError carries them all.
 import { resolve } from "node:path";
+import { expandInventories } from "../targets/inventory/expand.js";
 import { takeAsWritten } from "./as-written.js";
 import { checkReadOnly, resolveCheckFields } from "./check-fields.js";
 import { type Context, checkPercent, checkTargets, resolveCommands } from "./checks.js";
@@ -24,12 +25,15 @@ export interface ParseJobOptions extends LoadJobOptions {
   file: string;
 }
 
-/** Reads, validates and normalises a job file; throws one JobValidationError with every problem. */
+/**
+ * Reads, validates and normalises a job file, with its inventories read and expanded; throws one
+ * JobValidationError with every problem.
+ */
 export async function loadJob(path: string, options: LoadJobOptions = {}): Promise<Job> {
   const text = await readJobFile(path);
   const job = parseJob(text, { ...options, file: path });
   job.file = resolve(path);
-  return job;
+  return expandInventories(job);
 }
 
 /** The same as loadJob for text already in memory (no file-system access). */

@@ -9,15 +9,47 @@ export interface SourcePosition {
 }
 
 /**
- * One target entry as written. Version 1 names apps and processes by UUID; the `app` and
- * `processes` fields are strings so that names and `processes: all` (a later version) fit
- * without changing this shape.
+ * One target entry as written: an app (UUID or name) with processes (UUIDs, keys or "all"), a
+ * whole fleet (`apps: all` narrowed by `where`), or a reference to an inventory file. loadJob
+ * expands inventories, so a loaded Job holds only the first two; src/targets resolves them.
  */
-export interface TargetSpec {
+export type TargetSpec = AppTargetSpec | FleetTargetSpec | InventoryTargetSpec;
+
+export interface AppTargetSpec {
+  /** Application UUID, or its name (then its display name) to look up through the API. */
   app: string;
-  /** Process ids (or, later, keys); "all" selects every process of the app. */
+  /** Process UUIDs or keys (`web`, `worker`); "all" selects every process of the app. */
   processes: string[] | "all";
   label?: string;
+  /** Free labels for `--limit NAME=VALUE`, e.g. {env: "production"}. */
+  labels?: Record<string, string>;
+  position?: SourcePosition;
+}
+
+/** `apps: all`: every process of every app the key can see, narrowed by `where`. */
+export interface FleetTargetSpec {
+  apps: "all";
+  where?: FleetWhere;
+  label?: string;
+  labels?: Record<string, string>;
+  position?: SourcePosition;
+}
+
+export interface FleetWhere {
+  /** Glob over the app's name or display name (`billing-*`). */
+  name?: string;
+  /** Process keys to keep (`[web, worker]`). */
+  processKey?: string[];
+  /** Process type to keep (`web`, `worker`, ...). */
+  type?: string;
+}
+
+/** `- inventory: ../inventory/prod.yaml`: the inventory's targets, in its order. */
+export interface InventoryTargetSpec {
+  /** As written in the job. */
+  inventory: string;
+  /** Absolute path: relative ones are resolved against the job file's directory. */
+  path: string;
   position?: SourcePosition;
 }
 

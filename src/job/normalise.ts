@@ -2,10 +2,11 @@
 // defaults applied, inherited step settings filled in, limits parsed, variables merged.
 import type { Context } from "./checks.js";
 import type { PathSegment } from "./errors.js";
-import type { Job, MaxFailures, RateLimit, Step, TargetSpec } from "./model.js";
+import type { Job, MaxFailures, RateLimit, Step } from "./model.js";
 import { jobChecks, stepChecks } from "./normalise-checks.js";
 import { isRecord, type Raw } from "./raw.js";
 import { type JobFile, PERCENT_PATTERN, RATE_LIMIT_PATTERN, VAR_NAME_PATTERN } from "./schema.js";
+import { buildTargetSpecs } from "./target-specs.js";
 
 export const DEFAULTS = { concurrency: 10, timeout: 15, retries: 3 } as const;
 
@@ -44,15 +45,7 @@ export function buildJob(
     const [line, column] = ctx.index.positionOf(path);
     return { file: ctx.file, line, column };
   };
-  const targets = file.targets.map((t, i): TargetSpec => {
-    const spec: TargetSpec = {
-      app: t.app,
-      processes: t.process !== undefined ? [t.process] : (t.processes ?? []),
-      position: pos(["targets", i]),
-    };
-    if (t.label !== undefined) spec.label = t.label;
-    return spec;
-  });
+  const targets = buildTargetSpecs(file.targets, ctx.file, pos);
   const steps = file.steps.map((s, i): Step => {
     const step: Step = {
       name: s.name,

@@ -3,7 +3,7 @@
 // issues.ts appends what was actually written. Defaults that depend on other fields (a step's
 // timeout inherits the job's) are applied in normalise.ts, not here.
 import * as z from "zod";
-import { API_UUID_PATTERN, idRule } from "./ids.js";
+import { ID_OR_NAME_PATTERN, idRule } from "./ids.js";
 import { jobCheckFields, stepCheckFields } from "./schema-checks.js";
 
 export const SUPPORTED_VERSIONS = [1] as const;
@@ -26,9 +26,16 @@ export const RULES = {
   vars: "must be a mapping of variable names to values",
   varName: `must start with a letter or "_" and contain only letters, digits, "_" and "-"`,
   scalar: "must be a string (numbers and booleans are taken as written)",
-  targets: "must be a list of at least one target",
-  target: "must be a mapping with `app` and either `process` or `processes`",
-  processes: "must be a list of at least one process UUID",
+  targets: "must be a list of at least one target (or {inventory: FILE})",
+  target:
+    "must be a mapping with `app` and `process` or `processes`, or `apps: all`, or `inventory`",
+  processes: "must be a list of at least one process UUID or key, or all",
+  apps: "must be all (every app the key can see; narrow it with `where`)",
+  where: "must be a mapping with `name` (a glob), `processKey` (a list of keys) and/or `type`",
+  processKeys: "must be a list of at least one process key, e.g. [web, worker]",
+  inventory: "must be the path of an inventory file (YAML), relative to the job file",
+  labels: "must be a mapping of label names to values, e.g. {env: production}",
+  labelName: `must start with a letter and contain only letters, digits, "_", "-", "." and "/", and not be app, process or label (--limit uses those)`,
   steps: "must be a list of at least one step",
   step: "must be a mapping with `name` and `command`",
   command:
@@ -49,29 +56,86 @@ const scalar = () =>
     .union([z.string(), z.number(), z.boolean()], { error: RULES.scalar })
     .describe("A string; a number or boolean is taken exactly as written.");
 
-// In v1 the pattern is the API's; relaxing it for names means replacing .regex with a refine on
-// idRule (which keeps refusing broken UUIDs) and dropping the pattern from the JSON Schema.
-const id = (what: "application" | "process") =>
-  z.string({ error: `must be ${article(what)} ${what} UUID` }).regex(new RegExp(API_UUID_PATTERN), {
-    error: (iss) => idRule(String(iss.input), what) ?? `must be ${article(what)} ${what} UUID`,
-  });
+// An id or a name: the pattern lets editors flag a UUID with a wrong digit; the refine adds the
+// loader's subtler checks (a mangled UUID is a slip, not a name) with idRule's message.
+const idOrName = (what: "application" | "process") => {
+  const rule = `must be ${article(what)} ${what} UUID or ${what === "application" ? "name" : "key"}`;
+  const message = (input: unknown) => idRule(String(input), what) ?? rule;
+  return z
+    .string({ error: rule })
+    .regex(new RegExp(ID_OR_NAME_PATTERN), { error: (iss) => message(iss.input) })
+    .refine((v) => idRule(v, what) === undefined, { error: (iss) => message(iss.input) });
+};
 const article = (what: string) => (what === "application" ? "an" : "a");
+
+/** Label names; app, process and label are the --limit keys of the target itself. */
+export const LABEL_NAME_PATTERN = /^(?!(?:app|process|label)$)[A-Za-z][A-Za-z0-9_./-]*$/;
+
+export const labelsSchema = z
+  .record(z.string().regex(LABEL_NAME_PATTERN, { error: RULES.labelName }), scalar(), {
+    error: RULES.labels,
+  })
+  .describe("Labels for --limit NAME=VALUE, e.g. {env: production, team: billing}.");
+
+const whereSchema = z
+  .strictObject(
+    {
+      name: text().min(1, { error: RULES.text }).optional().describe("Glob over app names."),
+      processKey: z
+        .array(text(), { error: RULES.processKeys })
+        .min(1, { error: RULES.processKeys })
+        .optional()
+        .describe("Keep only these process keys."),
+      type: text().optional().describe("Keep only processes of this type."),
+    },
+    { error: RULES.where },
+  )
+  .describe("Narrows `apps: all`.");
+
+/** The fields of a target entry, shared with inventory files (which have no `inventory`). */
+export const targetFields = {
+  app: idOrName("application").optional().describe("Application UUID or name."),
+  process: idOrName("process").optional().describe("One process of the app: UUID or key."),
+  processes: z
+    .union([z.literal("all"), z.array(idOrName("process")).min(1, { error: RULES.processes })], {
+      error: RULES.processes,
+    })
+    .optional()
+    .describe("Several processes of the app (UUIDs or keys), or all of them."),
+  apps: z
+    .literal("all", { error: RULES.apps })
+    .optional()
+    .describe("Every app the key can see (with `where`)."),
+  where: whereSchema.optional(),
+  label: text().optional().describe("Display name for reports."),
+  labels: labelsSchema.optional(),
+};
 
 export const targetSchema = z
   .strictObject(
     {
-      app: id("application").describe("Application UUID."),
-      process: id("process").optional().describe("One process UUID of the app."),
-      processes: z
-        .array(id("process"), { error: RULES.processes })
-        .min(1, { error: RULES.processes })
+      ...targetFields,
+      inventory: text()
+        .min(1, { error: RULES.inventory })
         .optional()
-        .describe("Several process UUIDs of the app (instead of `process`)."),
-      label: text().optional().describe("Display name for reports."),
+        .describe("An inventory file's targets, path relative to this file."),
     },
     { error: RULES.target },
   )
-  .describe("An app and one or more of its processes.");
+  .describe("An app and its processes, `apps: all`, or an inventory file.");
+
+const targetsSchema = z
+  .union(
+    [
+      z.array(targetSchema, { error: RULES.targets }).min(1, { error: RULES.targets }),
+      z.strictObject(
+        { inventory: targetSchema.shape.inventory.unwrap() },
+        { error: RULES.targets },
+      ),
+    ],
+    { error: RULES.targets },
+  )
+  .describe("Where the steps run: a list of targets, or {inventory: FILE}.");
 
 export const stepSchema = z
   .strictObject(
@@ -145,10 +209,7 @@ export const jobFileSchema = z
       .optional()
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the job-file syntax, not a template
       .describe("Defaults for ${{ vars.NAME }}; --var NAME=VALUE overrides."),
-    targets: z
-      .array(targetSchema, { error: RULES.targets })
-      .min(1, { error: RULES.targets })
-      .describe("Where the steps run."),
+    targets: targetsSchema,
     steps: z
       .array(stepSchema, { error: RULES.steps })
       .min(1, { error: RULES.steps })

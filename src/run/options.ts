@@ -3,6 +3,8 @@
 import type { ExecClient } from "../client/types.js";
 import type { Job, RateLimit } from "../job/model.js";
 import type { StepResult } from "../report/model.js";
+import type { TargetFilter } from "../targets/filters.js";
+import type { Target } from "../targets/model.js";
 import type { RunEventListener } from "./events.js";
 import { type Sleep, sleep } from "./sleep.js";
 
@@ -36,6 +38,10 @@ export interface RunOptions {
   /** Source of jitter in [0, 1). Default Math.random. */
   random?: () => number;
   retry?: RetryTuning;
+  /** Targets already resolved (e.g. by selectTargets); default: the job's, resolved with `client` (names need its listings). */
+  targets?: readonly Target[];
+  /** --limit filters over the job's resolved targets, combined with AND; ignored with `targets`. */
+  limit?: readonly TargetFilter[];
   /** Replace secret-looking values in every output (issue 6). Default true; false is `--no-redact`. */
   redact?: boolean;
   /** Refuse (ReadOnlyViolationError, before sending) steps whose binary is not read-only. The job's `readOnly: true` applies too. */

@@ -6,7 +6,7 @@ import { compileChecks } from "../checks/compile.js";
 import { ReadOnlyViolationError, readOnlyViolations } from "../checks/read-only.js";
 import type { Job } from "../job/model.js";
 import type { Report } from "../report/model.js";
-import { resolveTargets } from "../targets/resolve.js";
+import { targetsForRun } from "../targets/for-run.js";
 import { createRunContext } from "./context.js";
 import { normalizeRunOptions, type RunOptions } from "./options.js";
 import { buildPlan } from "./plan.js";
@@ -19,7 +19,7 @@ export async function runJob(job: Job, runOptions: RunOptions): Promise<Report> 
   const refused = options.readOnly ? readOnlyViolations(job.steps) : [];
   if (refused.length > 0) throw new ReadOnlyViolationError(refused);
   const checks = job.steps.map((step) => compileChecks(job, step, { redact: options.redact }));
-  const plan = buildPlan(resolveTargets(job.targets), job.steps);
+  const plan = buildPlan(await targetsForRun(job, runOptions, options), job.steps);
   const run = followSignal(options.signal, options.concurrency);
   try {
     const ctx = createRunContext(

@@ -2,8 +2,10 @@
 export interface Target {
   appId: string;
   processId: string;
-  /** Known once names are resolved through the API (a later issue); null for bare ids. */
+  /** The app's name, when it was looked up (names and `all` need the API; bare UUIDs do not). */
   appName: string | null;
   processKey: string | null;
   label: string | null;
+  /** The entry's `labels` (job or inventory), for --limit NAME=VALUE; absent when none. */
+  labels?: Readonly<Record<string, string>>;
 }

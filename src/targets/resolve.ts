@@ -1,75 +1,196 @@
-// Version 1 target resolution: app and process UUIDs only. Names and `processes: all` need the
-// API (a later issue); until then they fail loudly here instead of being sent as ids.
-import type { SourcePosition, TargetSpec } from "../job/model.js";
+// Target entries to concrete (app, process) targets, in the order written. UUIDs need nothing;
+// names, keys, `processes: all` and `apps: all` need the listings (ListingCache: each once per
+// run). The same process reached twice (by id and by name, or by two entries) is kept once, at
+// its first place, with its first label.
+import pLimit from "p-limit";
+import type { Application } from "../client/types.js";
+import { classifyId } from "../job/ids.js";
+import type { AppTargetSpec, FleetTargetSpec, SourcePosition, TargetSpec } from "../job/model.js";
+import { TargetResolutionError } from "./errors.js";
+import { matchesGlob } from "./glob.js";
+import { type ListingCache, ListingError } from "./listing.js";
+import { findApp, findProcess, type Match } from "./match.js";
 import type { Target } from "./model.js";
 
-// The id pattern of API.md; the all-zero and all-f ids are valid there too.
-const UUID =
-  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+export type { TargetResolutionCode } from "./errors.js";
+export { TargetResolutionError } from "./errors.js";
 
-export type TargetResolutionCode = "TARGET_ALL_UNSUPPORTED" | "TARGET_NAME_UNSUPPORTED";
-
-/** A target entry this version cannot turn into ids; the CLI reports it as invalid input. */
-export class TargetResolutionError extends Error {
-  override readonly name = "TargetResolutionError";
-  readonly code: TargetResolutionCode;
-  readonly position: SourcePosition | null;
-
-  constructor(code: TargetResolutionCode, message: string, position: SourcePosition | null) {
-    super(position ? `${position.file}:${position.line}:${position.column}: ${message}` : message);
-    this.code = code;
-    this.position = position;
-  }
+export interface ResolveOptions {
+  /** Where names are looked up; without it only UUID entries resolve (TARGET_NEEDS_API). */
+  listing?: ListingCache | null;
+  /** Process listings in flight at once for `apps: all`. Default 10. */
+  concurrency?: number;
 }
 
-/**
- * Turns the job's target entries into concrete (app, process) targets, in the order written.
- * The same pair reached twice is kept once, at its first place, with its first label.
- */
-export function resolveTargets(specs: readonly TargetSpec[]): Target[] {
-  const seen = new Set<string>();
+/** True when some entry needs the API to resolve (a name, a key, or `all`). */
+export function needsListing(specs: readonly TargetSpec[]): boolean {
+  return specs.some(
+    (s) =>
+      "apps" in s ||
+      ("app" in s && (!isUuid(s.app) || s.processes === "all" || !s.processes.every(isUuid))),
+  );
+}
+
+export async function resolveTargets(
+  specs: readonly TargetSpec[],
+  options: ResolveOptions = {},
+): Promise<Target[]> {
+  const ctx = { listing: options.listing ?? null, limit: pLimit(options.concurrency ?? 10) };
   const targets: Target[] = [];
+  const errors: TargetResolutionError[] = [];
   for (const spec of specs) {
-    for (const processId of processIdsOf(spec)) {
-      const key = `${spec.app.toLowerCase()}/${processId.toLowerCase()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      targets.push({
-        appId: spec.app,
-        processId,
-        appName: null,
-        processKey: null,
-        label: spec.label ?? null,
-      });
+    try {
+      if ("inventory" in spec) {
+        throw new TargetResolutionError(
+          "TARGET_INVENTORY_NOT_LOADED",
+          `inventory ${spec.inventory} was not loaded: load the job with loadJob, which reads inventories`,
+          spec.position ?? null,
+        );
+      }
+      targets.push(
+        ...("apps" in spec ? await fleetTargets(spec, ctx) : await appTargets(spec, ctx)),
+      );
+    } catch (error) {
+      // Every bad entry is reported in one go, as the loader does; a failed listing ends it.
+      if (!(error instanceof TargetResolutionError)) throw error;
+      errors.push(error);
+      if (error.code === "TARGET_LISTING_FAILED") break;
     }
   }
-  return targets;
+  if (errors.length > 0) throw combine(errors);
+  return withNames(dedupe(targets), ctx.listing);
 }
 
-function processIdsOf(spec: TargetSpec): string[] {
-  const position = spec.position ?? null;
-  if (!UUID.test(spec.app)) {
-    throw new TargetResolutionError(
-      "TARGET_NAME_UNSUPPORTED",
-      `app "${spec.app}" is not an application id; this version resolves ids only (names come later). Use the app's UUID.`,
-      position,
-    );
+function combine(errors: TargetResolutionError[]): TargetResolutionError {
+  const [first] = errors as [TargetResolutionError, ...TargetResolutionError[]];
+  if (errors.length === 1) return first;
+  return new TargetResolutionError(first.code, errors.map((e) => e.message).join("\n"), null, {
+    cause: first.cause,
+  });
+}
+
+interface Ctx {
+  listing: ListingCache | null;
+  limit: ReturnType<typeof pLimit>;
+}
+
+async function appTargets(spec: AppTargetSpec, ctx: Ctx): Promise<Target[]> {
+  const at = spec.position ?? null;
+  let app: Pick<Application, "id"> & { name: string | null } = { id: spec.app, name: null };
+  if (!isUuid(spec.app)) {
+    const apps = await list(ctx, at, `app "${spec.app}" is a name`, (l) => l.applications());
+    const found = unwrap(findApp(apps, spec.app), at);
+    app = { id: found.id, name: found.name };
   }
+  const shown = app.name ?? app.id;
+  const processes = (why: string) => list(ctx, at, why, (l) => l.processes(app.id));
+  let chosen: Array<{ id: string; key: string | null }>;
   if (spec.processes === "all") {
-    throw new TargetResolutionError(
-      "TARGET_ALL_UNSUPPORTED",
-      `processes: all (app ${spec.app}) is not supported yet; list the process ids.`,
-      position,
-    );
-  }
-  for (const processId of spec.processes) {
-    if (!UUID.test(processId)) {
-      throw new TargetResolutionError(
-        "TARGET_NAME_UNSUPPORTED",
-        `process "${processId}" of app ${spec.app} is not a process id; this version resolves ids only (keys come later). Use the process's UUID.`,
-        position,
-      );
+    chosen = await processes(`processes: all (app ${shown})`);
+  } else {
+    chosen = [];
+    for (const p of spec.processes) {
+      if (isUuid(p)) chosen.push({ id: p, key: null });
+      else {
+        const all = await processes(`process "${p}" of app ${shown} is a key`);
+        chosen.push(unwrap(findProcess(all, p, shown), at));
+      }
     }
   }
-  return spec.processes;
+  return chosen.map((p) => target(spec, app.id, app.name, p.id, p.key));
+}
+
+async function fleetTargets(spec: FleetTargetSpec, ctx: Ctx): Promise<Target[]> {
+  const at = spec.position ?? null;
+  const where = spec.where ?? {};
+  const apps = (await list(ctx, at, "apps: all", (l) => l.applications())).filter(
+    (a) =>
+      where.name === undefined ||
+      matchesGlob(where.name, a.name) ||
+      matchesGlob(where.name, a.display_name ?? ""),
+  );
+  const keys = where.processKey?.map((k) => k.toLowerCase());
+  const type = where.type?.toLowerCase();
+  const perApp = await Promise.all(
+    apps.map((a) =>
+      ctx.limit(async () => {
+        const processes = await list(ctx, at, "apps: all", (l) => l.processes(a.id));
+        return processes
+          .filter((p) => keys === undefined || keys.includes(p.key.toLowerCase()))
+          .filter((p) => type === undefined || (p.type ?? "").toLowerCase() === type)
+          .map((p) => target(spec, a.id, a.name, p.id, p.key));
+      }),
+    ),
+  );
+  return perApp.flat();
+}
+
+async function list<T>(
+  ctx: Ctx,
+  at: SourcePosition | null,
+  why: string,
+  read: (listing: ListingCache) => Promise<T>,
+): Promise<T> {
+  if (!ctx.listing) {
+    throw new TargetResolutionError(
+      "TARGET_NEEDS_API",
+      `${why}: resolving it needs the API (set SEVALLA_API_TOKEN; a read-only key is enough)`,
+      at,
+    );
+  }
+  try {
+    return await read(ctx.listing);
+  } catch (error) {
+    if (!(error instanceof ListingError)) throw error;
+    throw new TargetResolutionError("TARGET_LISTING_FAILED", error.message, at, {
+      cause: error.failure,
+    });
+  }
+}
+
+function unwrap<T>(match: Match<T>, at: SourcePosition | null): T {
+  if (match.ok) return match.value;
+  throw new TargetResolutionError(match.code, match.message, at);
+}
+
+function target(
+  spec: AppTargetSpec | FleetTargetSpec,
+  appId: string,
+  appName: string | null,
+  processId: string,
+  processKey: string | null,
+): Target {
+  const t: Target = { appId, processId, appName, processKey, label: spec.label ?? null };
+  if (spec.labels) t.labels = spec.labels;
+  return t;
+}
+
+function dedupe(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = `${t.appId.toLowerCase()}/${t.processId.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// Bare UUIDs get names only from listings this run made anyway: a UUID-only job sends no listing
+// request, so it works with any key and its request count is exactly its execs.
+function withNames(targets: Target[], listing: ListingCache | null): Target[] {
+  if (!listing) return targets;
+  const known = listing.known();
+  const apps = new Map(known.apps.map((a) => [a.id.toLowerCase(), a.name]));
+  return targets.map((t) => {
+    const appName = t.appName ?? apps.get(t.appId.toLowerCase()) ?? null;
+    const processKey =
+      t.processKey ??
+      known.processes(t.appId).find((p) => p.id.toLowerCase() === t.processId.toLowerCase())?.key ??
+      null;
+    return { ...t, appName, processKey };
+  });
+}
+
+function isUuid(value: string): boolean {
+  return classifyId(value) === "uuid";
 }

@@ -4,6 +4,7 @@ import { parseConcurrency, parseRate } from "../../src/cli/flags.js";
 import { terminalWidth, wantsColor } from "../../src/cli/io.js";
 import { outputPaths, perJobPath } from "../../src/cli/output-paths.js";
 import { parseJob } from "../../src/job/load.js";
+import { resolveTargets } from "../../src/targets/resolve.js";
 
 describe("report paths for several jobs", () => {
   it("keeps the given path for one job", () => {
@@ -78,8 +79,11 @@ describe("dry-run plan", () => {
     { file: "plan.yaml" },
   );
 
-  it("counts targets × steps, lists steps (quoted argv) and targets, applies overrides", () => {
-    const text = renderPlan(job, { concurrency: 3, rate: { requests: 30, perMs: 60_000 } });
+  it("counts targets × steps, lists steps (quoted argv) and targets, applies overrides", async () => {
+    const text = renderPlan(job, await resolveTargets(job.targets), {
+      concurrency: 3,
+      rate: { requests: 30, perMs: 60_000 },
+    });
     expect(text.split("\n")).toEqual([
       "Job plan: 2 targets × 2 steps = 4 requests planned (dry run: nothing sent)",
       "Concurrency 3; at most 30/min; timeout 15 s; retries 3; stop after 10% failed targets",
@@ -92,8 +96,8 @@ describe("dry-run plan", () => {
     ]);
   });
 
-  it("caps the target list but not the counts", () => {
-    const text = renderPlan(job, { maxTargets: 1 });
+  it("caps the target list but not the counts", async () => {
+    const text = renderPlan(job, await resolveTargets(job.targets), { maxTargets: 1 });
     expect(text).toContain("2 targets × 2 steps");
     expect(text).toContain("  ... and 1 more");
   });

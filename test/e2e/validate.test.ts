@@ -54,7 +54,7 @@ describe("fanout validate", () => {
         `${file}:3:7 name: must be 1 to 100 letters, digits, "-", "_" or ".", got "many problems"`,
         `${file}:4:1 concurency: unknown key, did you mean \`concurrency\`?`,
         `${file}:5:10 timeout: must be an integer from 1 to 60 (seconds), got 90`,
-        `${file}:7:10 targets[0].app: must be an application UUID (names are not supported yet), got "billing"`,
+        `${file}:7:10 targets[0].app: must be an application UUID or name, got ""`,
         `${file}:11:14 steps[0].command: must be a list of 1 to 100 arguments, the binary first (argv, no shell), e.g. [printenv, NODE_ENV], got an empty list`,
         `${file}:12:11 steps[1].name: step name already used by steps[0]; step names must be unique`,
         `${file}:13:25 steps[1].command[1]: unknown variable \`vars.name\`; no variables are defined (add \`vars:\` to the job or pass --var name=VALUE)`,

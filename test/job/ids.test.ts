@@ -23,21 +23,20 @@ describe("classifyId", () => {
   });
 });
 
-describe("idRule (version 1: UUIDs only)", () => {
-  it("has no complaint about a UUID", () => {
+describe("idRule", () => {
+  it("has no complaint about a UUID or a name (names are looked up through the API)", () => {
     expect(idRule("fb5e5168-4281-4bec-94c5-0d1584e9e657", "application")).toBeUndefined();
+    expect(idRule("billing-api", "application")).toBeUndefined();
+    expect(idRule("fb5e5168-4281", "application")).toBeUndefined();
+    expect(idRule("web", "process")).toBeUndefined();
   });
 
   it("explains each way an id can be wrong", () => {
     expect(idRule("fb5e5168-4281-0bec-94c5-0d1584e9e657", "process")).toBe(
       "is not a process UUID the API accepts: the third group must start with 1-8 and the fourth with 8, 9, a or b",
     );
-    expect(idRule("fb5e5168-4281", "application")).toBe(
-      "must be an application UUID (names are not supported yet)",
-    );
     expect(idRule("fb5e5168-4281-4bec-94c5", "application")).toBe(
       "looks like a UUID but is not 8-4-4-4-12 hex digits; an application id must be a UUID",
     );
-    expect(idRule("web", "process")).toBe("must be a process UUID (names are not supported yet)");
   });
 });

@@ -35,8 +35,6 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
       '5:10 targets[0].app: is not an application UUID the API accepts: the third group must start with 1-8 and the fourth with 8, 9, a or b, got "fb5e5168-4281-0bec-94c5-0d1584e9e657"',
       '8:10 targets[1].app: looks like a UUID but is not 8-4-4-4-12 hex digits; an application id must be a UUID, got "fb5e5168-4281-4bec-94c5-0d1584e9e65g"',
       '9:17 targets[1].processes[0]: looks like a UUID but is not 8-4-4-4-12 hex digits; a process id must be a UUID, got "0b7c3e4e-2f7a-4a7e-9c51-1d3f0e9b8a2"',
-      '11:10 targets[2].app: must be an application UUID (names are not supported yet), got "billing"',
-      '12:14 targets[2].process: must be a process UUID (names are not supported yet), got "web"',
     ],
   },
   "bad-vars": {
@@ -119,7 +117,7 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
       '3:7 name: must be 1 to 100 letters, digits, "-", "_" or ".", got "many problems"',
       "4:1 concurency: unknown key, did you mean `concurrency`?",
       "5:10 timeout: must be an integer from 1 to 60 (seconds), got 90",
-      '7:10 targets[0].app: must be an application UUID (names are not supported yet), got "billing"',
+      '7:10 targets[0].app: must be an application UUID or name, got ""',
       "11:14 steps[0].command: must be a list of 1 to 100 arguments, the binary first (argv, no shell), e.g. [printenv, NODE_ENV], got an empty list",
       "12:11 steps[1].name: step name already used by steps[0]; step names must be unique",
       "13:25 steps[1].command[1]: unknown variable `vars.name`; no variables are defined (add `vars:` to the job or pass --var name=VALUE)",
@@ -134,7 +132,7 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
   "missing-nested": {
     code: "JOB_INVALID",
     lines: [
-      "4:5 targets[0].app: is required and must be an application UUID",
+      "4:5 targets[0]: needs `app`, `apps: all` or `inventory`",
       '6:5 steps[0].name: is required and must be 1 to 100 letters, digits, "-", "_" or "."',
       "7:5 steps[1].command: is required and must be a list of 1 to 100 arguments, the binary first (argv, no shell), e.g. [printenv, NODE_ENV]",
     ],
@@ -143,7 +141,7 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
     code: "JOB_INVALID",
     lines: [
       '2:1 name: is required and must be 1 to 100 letters, digits, "-", "_" or "."',
-      "2:1 targets: is required and must be a list of at least one target",
+      "2:1 targets: is required and must be a list of at least one target (or {inventory: FILE})",
       "2:1 steps: is required and must be a list of at least one step",
     ],
   },
@@ -159,8 +157,8 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
     code: "JOB_INVALID",
     lines: [
       "6:5 targets[0].processes: use either `process` or `processes`, not both",
-      "7:5 targets[1]: needs `process` (one process UUID) or `processes` (a list of them)",
-      "10:16 targets[2].processes: must be a list of at least one process UUID, got an empty list",
+      "7:5 targets[1]: needs `process` (one process UUID or key) or `processes` (a list of them, or all)",
+      "10:16 targets[2].processes: must be a list of at least one process UUID or key, or all, got an empty list",
     ],
   },
   quoting: {

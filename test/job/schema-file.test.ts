@@ -19,14 +19,17 @@ describe("schema/job.schema.json", () => {
   });
 
   it("describes the v1 format for editors: strict keys, required fields, the API's id pattern", () => {
+    type Props = Record<string, { pattern?: string }>;
     const schema = buildJobJsonSchema() as {
       required: string[];
       additionalProperties: boolean;
-      properties: Record<string, { items?: { properties?: Record<string, { pattern?: string }> } }>;
+      properties: Record<string, { anyOf?: Array<{ items?: { properties?: Props } }> }>;
     };
     expect(schema.required).toEqual(["name", "targets", "steps"]);
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties.targets?.items?.properties?.app?.pattern).toMatch(/\[1-8\]/);
+    // A list of targets or {inventory}; an app is a UUID (with the API's digits) or a name.
+    const list = schema.properties.targets?.anyOf?.[0];
+    expect(list?.items?.properties?.app?.pattern).toMatch(/\[1-8\]/);
     expect(Object.keys(schema.properties)).toEqual([
       "version",
       "name",

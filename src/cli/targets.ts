@@ -1,0 +1,91 @@
+// `fanout targets JOB.yaml...`: the resolved targets (label, app, process, ids) and nothing run;
+// `fanout targets discover`: an inventory from the API.
+import type { Command } from "commander";
+import { formatProblems, JobValidationError } from "../job/errors.js";
+import { parseVarFlags } from "../job/vars.js";
+import type { TargetFilter } from "../targets/filters.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import { collect, collectLimit } from "./flags.js";
+import { type Io, processIo } from "./io.js";
+import { loadJobs } from "./load-jobs.js";
+import { discoverCommand } from "./targets-discover.js";
+import { renderTargets, targetsJson } from "./targets-render.js";
+import { prepareTargets } from "./targets-select.js";
+
+interface TargetsFlags {
+  limit?: TargetFilter[];
+  json?: boolean;
+  var?: string[];
+}
+
+export function registerTargets(program: Command): void {
+  const targets = program
+    .command("targets")
+    .description(
+      "show the targets a job resolves to (names looked up, --limit applied); runs nothing",
+    )
+    .argument("<jobs...>", "job files (YAML)")
+    .option(
+      "--limit <expr>",
+      "only targets matching NAME=GLOB or !NAME=GLOB (repeatable, AND)",
+      collectLimit,
+    )
+    .option("--var <name=value>", "set a job variable (repeatable)", collect)
+    .option("--json", "print JSON (one object per job) instead of a table")
+    .addHelpText(
+      "after",
+      "\nNames, keys and `all` are looked up through the API (SEVALLA_API_TOKEN; a read key is enough);\n" +
+        "with a key, bare UUIDs get their names too. Exit 0, 2 invalid input, 3 listing got no answer,\n" +
+        "4 no targets matched.\n\nExamples:\n  fanout targets jobs/env-audit.yaml --limit env=production\n" +
+        "  fanout targets discover --write inventory/fleet.yaml",
+    )
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
+    .action(async (files: string[], flags: TargetsFlags) => {
+      process.exitCode = await targetsCommand(files, flags, processIo());
+    });
+  targets
+    .command("discover")
+    .description("write an inventory of every app and process the key can see, to edit by hand")
+    .option("--write <file>", "write it to this file (default: print it)")
+    .option("--force", "overwrite the file if it exists")
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
+    .action(async (flags: { write?: string; force?: boolean }) => {
+      process.exitCode = await discoverCommand(flags, processIo());
+    });
+}
+
+export async function targetsCommand(
+  files: readonly string[],
+  flags: TargetsFlags,
+  io: Io,
+): Promise<ExitCode> {
+  let vars: Record<string, string>;
+  try {
+    vars = parseVarFlags(flags.var ?? []);
+  } catch (error) {
+    if (!(error instanceof JobValidationError)) throw error;
+    io.err(formatProblems(error.problems));
+    return EXIT.invalidInput;
+  }
+  const loaded = await loadJobs(files, vars);
+  if (!loaded.ok) {
+    io.err(loaded.messages.join("\n"));
+    return EXIT.invalidInput;
+  }
+  const prepared = await prepareTargets(loaded.jobs, flags, io, "targets");
+  if (!prepared.ok) return prepared.code;
+  await prepared.client?.close();
+  const { selections } = prepared;
+  if (flags.json) {
+    io.out(
+      JSON.stringify(
+        loaded.jobs.map((job, i) => targetsJson(job, selections[i])),
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(loaded.jobs.map((job, i) => renderTargets(job, selections[i], io.width)).join("\n\n"));
+  }
+  return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
+}
