@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { checkEnv, checkFiles, checkPsDf } from "./default-checks.js";
 import { appId, processId } from "./ids.js";
 import type { Fleet, FleetApp, FleetProcess } from "./schema.js";
 
@@ -103,6 +104,7 @@ function makeProcess(app: string, n: number, key: string, m: number): FleetProce
     files["/app/storage/debug.log"] =
       "DEBUG request headers dumped\nDEBUG Authorization: Bearer ****\n";
   }
+  Object.assign(files, checkFiles(app, n, key, id));
   return {
     id,
     key,
@@ -120,8 +122,10 @@ function makeProcess(app: string, n: number, key: string, m: number): FleetProce
       REDIS_URL: `redis://default:${secret(app, "redis", 16)}@${app}-cache.internal:6379/0`,
       API_TOKEN: `sk_live_${secret(app, "api", 32)}`,
       SENTRY_DSN: `https://${secret(app, "sentry", 32)}@o1.ingest.sentry.io/${1000 + n}`,
+      ...checkEnv(n, id, `sk_test_${secret(app, "api", 32)}`),
     },
     files,
+    ...checkPsDf(id, ENTRYPOINTS[key] ?? "npm start"),
   };
 }
 
