@@ -12,9 +12,29 @@ export function buildJobJsonSchema(): Record<string, unknown> {
   // draft-07 is the draft every YAML/JSON editor plugin understands; "input" documents what is
   // written in a file (optional fields with their defaults), not the normalised Job.
   const schema = z.toJSONSchema(jobFileSchema, { target: "draft-7", io: "input" });
+  withInventoryShorthand(schema as { properties?: Record<string, unknown> });
   return {
     ...schema,
     $comment: "Generated from src/job/schema.ts by `npm run schema`; do not edit.",
+  };
+}
+
+// The loader accepts `targets: {inventory: FILE}` too (target-specs.ts); so must editors.
+function withInventoryShorthand(schema: { properties?: Record<string, unknown> }): void {
+  const list = schema.properties?.targets as { description?: string } | undefined;
+  if (!schema.properties || !list) return;
+  const { description, ...rest } = list;
+  schema.properties.targets = {
+    description,
+    anyOf: [
+      rest,
+      {
+        type: "object",
+        properties: { inventory: { type: "string", minLength: 1 } },
+        required: ["inventory"],
+        additionalProperties: false,
+      },
+    ],
   };
 }
 

@@ -42,8 +42,12 @@ export class JobValidationError extends Error {
   }
 }
 
+/** In file order; with several files (a job and its inventories), file by file as first seen. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  const order = new Map<string, number>();
+  for (const p of problems) if (!order.has(p.file)) order.set(p.file, order.size);
+  const rank = (p: Problem) => order.get(p.file) ?? 0;
+  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
 }
 
 /** `file:line:column path: message`, the shape editors and terminals turn into links. */

@@ -97,26 +97,15 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
   let cur: z.core.$ZodType | undefined = schema;
   for (const seg of path) {
-    cur = pickOption(unwrap(cur), seg);
+    cur = unwrap(cur);
     const def = cur?._zod.def as unknown as Record<string, unknown> | undefined;
     if (def?.type === "object") cur = (def.shape as Record<string, z.core.$ZodType>)[String(seg)];
     else if (def?.type === "array") cur = def.element as z.core.$ZodType;
     else if (def?.type === "record") cur = def.valueType as z.core.$ZodType;
     else return [];
   }
-  const def = pickOption(unwrap(cur), "")?._zod.def as unknown as
-    | Record<string, unknown>
-    | undefined;
+  const def = unwrap(cur)?._zod.def as unknown as Record<string, unknown> | undefined;
   return def?.type === "object" ? Object.keys(def.shape as object) : [];
-}
-
-/** In a union (`targets`: a list or {inventory}), the option that a path segment can enter. */
-function pickOption(t: z.core.$ZodType | undefined, seg: PathSegment): z.core.$ZodType | undefined {
-  const def = t?._zod.def as unknown as Record<string, unknown> | undefined;
-  if (def?.type !== "union") return t;
-  const options = def.options as z.core.$ZodType[];
-  const wanted = typeof seg === "number" ? "array" : "object";
-  return options.find((o) => (o._zod.def as { type: string }).type === wanted) ?? t;
 }
 
 function unwrap(t: z.core.$ZodType | undefined): z.core.$ZodType | undefined {

@@ -14,6 +14,7 @@ import { SourceIndex } from "./positions.js";
 import { isRecord } from "./raw.js";
 import { readJobFile } from "./read.js";
 import { jobFileSchema } from "./schema.js";
+import { listInventoryShorthand } from "./target-specs.js";
 
 export interface LoadJobOptions {
   /** `--var` values; they override the file's `vars:` defaults. */
@@ -51,6 +52,7 @@ export function parseJob(text: string, options: ParseJobOptions): Job {
   if (!isRecord(raw)) throw invalid([...parsed.structure, notAMapping(file, raw, index)]);
 
   takeAsWritten(raw, index);
+  listInventoryShorthand(raw);
   const result = jobFileSchema.safeParse(raw);
   const problems: Problem[] = [...parsed.structure];
   if (!result.success) {

@@ -32,6 +32,7 @@ export const RULES = {
   processes: "must be a list of at least one process UUID or key, or all",
   apps: "must be all (every app the key can see; narrow it with `where`)",
   where: "must be a mapping with `name` (a glob), `processKey` (a list of keys) and/or `type`",
+  glob: 'must be a name pattern such as "billing-*" (* any characters, ? one)',
   processKeys: "must be a list of at least one process key, e.g. [web, worker]",
   inventory: "must be the path of an inventory file (YAML), relative to the job file",
   labels: "must be a mapping of label names to values, e.g. {env: production}",
@@ -80,7 +81,11 @@ export const labelsSchema = z
 const whereSchema = z
   .strictObject(
     {
-      name: text().min(1, { error: RULES.text }).optional().describe("Glob over app names."),
+      name: z
+        .string({ error: RULES.glob })
+        .min(1, { error: RULES.glob })
+        .optional()
+        .describe("Glob over app names and display names: * any characters, ? one."),
       processKey: z
         .array(text(), { error: RULES.processKeys })
         .min(1, { error: RULES.processKeys })
@@ -124,17 +129,13 @@ export const targetSchema = z
   )
   .describe("An app and its processes, `apps: all`, or an inventory file.");
 
+// `targets: {inventory: FILE}` is written as a list of that one entry before validation
+// (target-specs.ts, listInventoryShorthand): a union here would hide the entries' own problems
+// behind one "must be a list" whenever an entry has a wrong literal. emit-schema.ts adds the
+// shorthand to the JSON Schema for editors.
 const targetsSchema = z
-  .union(
-    [
-      z.array(targetSchema, { error: RULES.targets }).min(1, { error: RULES.targets }),
-      z.strictObject(
-        { inventory: targetSchema.shape.inventory.unwrap() },
-        { error: RULES.targets },
-      ),
-    ],
-    { error: RULES.targets },
-  )
+  .array(targetSchema, { error: RULES.targets })
+  .min(1, { error: RULES.targets })
   .describe("Where the steps run: a list of targets, or {inventory: FILE}.");
 
 export const stepSchema = z

@@ -10,12 +10,6 @@ export interface TargetCheckContext {
   problems: Problem[];
 }
 
-/** The entries of `targets` with their paths; `{inventory: FILE}` counts as one entry. */
-export function targetEntries(targets: unknown): [unknown, PathSegment[]][] {
-  if (isRecord(targets)) return [[targets, ["targets"]]];
-  return list(targets).map((t, i) => [t, ["targets", i]]);
-}
-
 export function checkTargetEntries(
   ctx: TargetCheckContext,
   targets: unknown,
@@ -26,7 +20,8 @@ export function checkTargetEntries(
     ctx.problems.push({ file: ctx.file, line, column, path: formatPath(path), message });
   };
   const seen = new Map<string, string>();
-  for (const [target, at] of targetEntries(targets)) {
+  for (const [i, target] of list(targets).entries()) {
+    const at: PathSegment[] = ["targets", i];
     if (!isRecord(target)) continue;
     const forms = ["app", "apps", ...(allowInventory ? ["inventory"] : [])].filter(
       (k) => target[k] !== undefined,

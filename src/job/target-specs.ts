@@ -3,19 +3,23 @@
 import { dirname, resolve } from "node:path";
 import type { PathSegment } from "./errors.js";
 import type { FleetWhere, SourcePosition, TargetSpec } from "./model.js";
+import { isRecord, type Raw } from "./raw.js";
 import type { TargetEntry } from "./schema.js";
 
 type Position = (path: PathSegment[]) => SourcePosition;
 
-/** `targets` as validated: a list, or the `{inventory: FILE}` shorthand. */
+/** `targets: {inventory: FILE}` becomes `[{inventory: FILE}]`, before validation. */
+export function listInventoryShorthand(raw: Raw): void {
+  const t = raw.targets;
+  if (isRecord(t) && Object.keys(t).length === 1 && "inventory" in t) raw.targets = [t];
+}
+
+/** `targets` as validated; positions of the shorthand fall back to `targets` itself. */
 export function buildTargetSpecs(
-  targets: TargetEntry[] | { inventory: string },
+  targets: TargetEntry[],
   file: string,
   pos: Position,
 ): TargetSpec[] {
-  if (!Array.isArray(targets)) {
-    return [inventorySpec(targets.inventory, file, pos(["targets"]))];
-  }
   return targets.map((t, i) => buildTargetSpec(t, file, pos(["targets", i])));
 }
 

@@ -169,6 +169,20 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
       '5:14 concurrency: must be an integer from 1 to 1000 (requests in flight at once), got "5" (text; write the number without quotes)',
     ],
   },
+  "target-forms": {
+    code: "JOB_INVALID",
+    lines: [
+      "5:5 targets[0].apps: use one of `app`, `apps` per target",
+      '6:11 targets[1].apps: must be all (every app the key can see; narrow it with `where`), got "every"',
+      '7:20 targets[1].where.name: must be a name pattern such as "billing-*" (* any characters, ? one), got ""',
+      "7:36 targets[1].where.processKey: must be a list of at least one process key, e.g. [web, worker], got an empty list",
+      "9:5 targets[2].processes: `processes` does not go with `apps`",
+      "10:5 targets[3]: needs `app`, `apps: all` or `inventory`",
+      "12:5 targets[4].label: `label` does not go with `inventory`",
+      '15:15 targets[5].labels.process: the name must start with a letter and contain only letters, digits, "_", "-", "." and "/", and not be app, process or label (--limit uses those), got "process"',
+      '15:29 targets[5].labels["1st"]: the name must start with a letter and contain only letters, digits, "_", "-", "." and "/", and not be app, process or label (--limit uses those), got "1st"',
+    ],
+  },
   "timeout-not-integer": {
     code: "JOB_INVALID",
     lines: [
