@@ -41,9 +41,12 @@ const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:)([^\s@/]+)(@)/giu;
 
 export type Redactor = (text: string) => string;
 
-/** A redactor with the default rules plus `extra` patterns (each match replaced whole). */
+/**
+ * A redactor with the default rules plus `extra` patterns, each match replaced whole. Like every
+ * pattern of a job they work line by line: `^` and `$` anchor lines (the m flag).
+ */
 export function createRedactor(extra: readonly RegExp[] = []): Redactor {
-  const globals = extra.map((re) => new RegExp(re.source, `${re.flags.replace("g", "")}g`));
+  const globals = extra.map((re) => new RegExp(re.source, `${re.flags.replace(/[gm]/g, "")}gm`));
   return (text) => {
     if (text === "") return text;
     let out = text

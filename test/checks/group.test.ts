@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { groupOutputs, worthShowing } from "../../src/checks/group.js";
+import { renderGroups } from "../../src/report/groups.js";
+import { report, result } from "../report/fixtures.js";
+
+const proc = (n: number) => `b0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const fleet = (outputs: string[], step = "node-env") =>
+  outputs.map((stdout, i) =>
+    result({ process: proc(i + 1), label: `app-${i + 1}/web`, step, stdout }),
+  );
+
+describe("group by output", () => {
+  it("rolls a step up into distinct outputs, majority first, deviants named", () => {
+    const results = fleet([
+      "production\n",
+      "production\n",
+      "staging\n",
+      "production\n",
+      "production\n",
+      "staging\n",
+    ]);
+    const [step] = groupOutputs(results);
+    expect(step).toMatchObject({ step: "node-env", answered: 6, distinct: 2 });
+    expect(step?.groups.map((g) => [g.output, g.count])).toEqual([
+      ["production\n", 4],
+      ["staging\n", 2],
+    ]);
+    expect(step?.groups[1]?.targets.map((t) => t.name)).toEqual(["app-3/web", "app-6/web"]);
+    expect(step?.groups[1]?.targets[0]?.process).toBe(proc(3));
+  });
+
+  it("keeps different exit codes apart and leaves out results without an answer", () => {
+    const results = [
+      result({ stdout: "", exitCode: 0 }),
+      result({ process: proc(2), stdout: "", exitCode: 1, status: "failed" }),
+      result({ process: proc(3), stdout: "", exitCode: null, status: "error" }),
+    ];
+    const [step] = groupOutputs(results);
+    expect(step?.answered).toBe(2);
+    expect(step?.groups.map((g) => g.exitCode)).toEqual([0, 1]);
+  });
+
+  it("shows a step when it has at most 5 distinct outputs and one is shared", () => {
+    const [few] = groupOutputs(fleet(["a", "a", "b"]));
+    const [allDifferent] = groupOutputs(fleet(["a", "b", "c"]));
+    const [many] = groupOutputs(fleet(["a", "a", "b", "c", "d", "e", "f"]));
+    expect([few, allDifferent, many].map((s) => s && worthShowing(s))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("renders the roll-up after the table: counts, outputs, the deviants' names", () => {
+    const outputs = [...Array(118).fill("production\n"), "staging\n", "staging\n"];
+    const r = report(fleet(outputs));
+    const text = renderGroups(r, { width: 100 });
+    expect(text.split("\n")).toEqual([
+      "node-env: 120 answers, 2 distinct outputs",
+      "  ×118  production",
+      "    ×2  staging — app-119/web, app-120/web",
+    ]);
+  });
+
+  it("--group shows every step; multi-line outputs show their first lines", () => {
+    const r = report(fleet(["a\nb\nc\nd\ne\nf\ng\n", "x\n", "y\n"], "ps"));
+    expect(renderGroups(r)).toBe("");
+    const text = renderGroups(r, { all: true, width: 80 });
+    expect(text).toContain("ps: 3 answers, 3 distinct outputs");
+    expect(text).toContain(
+      "    ×1  7 lines — app-1/web\n        a\n        b\n        c\n        d\n        e\n        … 2 more lines",
+    );
+  });
+});
