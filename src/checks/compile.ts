@@ -5,7 +5,13 @@ import type { Job, Step } from "../job/model.js";
 import type { CompiledExpect, CompiledStream } from "./expect.js";
 import type { CompiledFilter } from "./filters.js";
 import { compilePattern } from "./pattern.js";
-import { createRedactor, noRedaction, type Redactor } from "./redact.js";
+import {
+  createRedactor,
+  noRedaction,
+  printsSecretValues,
+  type Redactor,
+  redactWholeLines,
+} from "./redact.js";
 import { DEFAULT_MAX_OUTPUT_BYTES } from "./truncate.js";
 
 export interface CompiledChecks {
@@ -29,9 +35,7 @@ export function compileChecks(job: Job, step: Step, options: { redact: boolean }
   };
   const checks: CompiledChecks = {
     expect: compileExpect(step, re),
-    redact: options.redact
-      ? createRedactor([...(job.redact ?? []), ...(step.redact ?? [])].map((p) => re(p, "redact")))
-      : noRedaction,
+    redact: options.redact ? redactorFor(job, step, re) : noRedaction,
     maxOutputBytes: job.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
   };
   const f = step.filter;
@@ -42,6 +46,11 @@ export function compileChecks(job: Job, step: Step, options: { redact: boolean }
     if (f.lines !== undefined) checks.filter.lines = f.lines;
   }
   return checks;
+}
+
+function redactorFor(job: Job, step: Step, re: (source: string, where: string) => RegExp) {
+  const patterns = [...(job.redact ?? []), ...(step.redact ?? [])].map((p) => re(p, "redact"));
+  return printsSecretValues(step.command) ? redactWholeLines : createRedactor(patterns);
 }
 
 function compileExpect(step: Step, re: (source: string, where: string) => RegExp): CompiledExpect {

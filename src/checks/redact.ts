@@ -58,5 +58,25 @@ export function createRedactor(extra: readonly RegExp[] = []): Redactor {
   };
 }
 
+const SECRET_KEY = new RegExp(`(?:${WORDS})`, "iu");
+
+/** Whether a variable name looks secret (API_TOKEN, db_password, ...). */
+export function isSecretKey(name: string): boolean {
+  return SECRET_KEY.test(name);
+}
+
+/**
+ * `printenv API_TOKEN` prints the bare value, with no `KEY=` for the rules to see: when a step
+ * asks printenv for a secret-looking variable, every line of its output is a secret.
+ */
+export function printsSecretValues(command: readonly string[]): boolean {
+  const argv0 = command[0] ?? "";
+  if (argv0.slice(argv0.lastIndexOf("/") + 1) !== "printenv") return false;
+  return command.slice(1).some((arg) => !arg.startsWith("-") && isSecretKey(arg));
+}
+
+/** Every non-empty line replaced: for the output of printsSecretValues steps. */
+export const redactWholeLines: Redactor = (text) => text.replace(/^.+$/gmu, REDACTED);
+
 /** `--no-redact`: everything as the command printed it. */
 export const noRedaction: Redactor = (text) => text;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor, noRedaction } from "../../src/checks/redact.js";
+import {
+  createRedactor,
+  noRedaction,
+  printsSecretValues,
+  redactWholeLines,
+} from "../../src/checks/redact.js";
 
 const redact = createRedactor();
 
@@ -69,6 +74,14 @@ describe("redaction", () => {
     expect(r("key sk_live_abc9 and card 4242424242424242 twice: sk_live_zz\n")).toBe(
       "key [redacted] and card [redacted] twice: [redacted]\n",
     );
+  });
+
+  it("printenv of a secret-looking variable prints a bare value: every line of it is redacted", () => {
+    expect(printsSecretValues(["printenv", "API_TOKEN"])).toBe(true);
+    expect(printsSecretValues(["/usr/bin/printenv", "NODE_ENV", "db_password"])).toBe(true);
+    expect(printsSecretValues(["printenv", "NODE_ENV"])).toBe(false);
+    expect(printsSecretValues(["cat", "TOKEN"])).toBe(false);
+    expect(redactWholeLines("sk_live_1\n\nx\r\n")).toBe("[redacted]\n\n[redacted]\r\n");
   });
 
   it("--no-redact is the identity", () => {
