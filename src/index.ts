@@ -50,6 +50,10 @@ export {
 } from "./job/errors.js";
 export { type LoadJobOptions, loadJob, parseJob } from "./job/load.js";
 export type {
+  AppTargetSpec,
+  FleetTargetSpec,
+  FleetWhere,
+  InventoryTargetSpec,
   Job,
   MaxFailures,
   RateLimit,
@@ -83,10 +87,25 @@ export { loadFleetFile, parseFleetYaml, validateFleet } from "./sim/fleet/load.j
 export type { Fleet, FleetInput } from "./sim/fleet/schema.js";
 export { type RunningSimulator, type StartOptions, startSimulator } from "./sim/server.js";
 export type { SimCounters, Simulator, SimulatorOptions } from "./sim/types.js";
-export type { Target } from "./targets/model.js";
+export { renderInventory } from "./targets/discover.js";
+export { type TargetResolutionCode, TargetResolutionError } from "./targets/errors.js";
 export {
-  resolveTargets,
-  type TargetResolutionCode,
-  TargetResolutionError,
-} from "./targets/resolve.js";
+  applyFilters,
+  type Filtered,
+  FilterSyntaxError,
+  parseFilter,
+  type TargetFilter,
+} from "./targets/filters.js";
+export { expandInventories } from "./targets/inventory/expand.js";
+export { loadInventory, parseInventory } from "./targets/inventory/load.js";
+export { inventoryFileSchema } from "./targets/inventory/schema.js";
+export {
+  ListingCache,
+  ListingError,
+  type ListingOptions,
+  type TargetLister,
+} from "./targets/listing.js";
+export type { Target } from "./targets/model.js";
+export { needsListing, type ResolveOptions, resolveTargets } from "./targets/resolve.js";
+export { type Selection, type SelectOptions, selectTargets } from "./targets/select.js";
 export { TOOL_NAME, TOOL_VERSION } from "./version.js";
