@@ -1,4 +1,15 @@
 // The public library API. Nothing exported here prints or exits.
+
+export { type CheckedAnswer, checkAnswer } from "./checks/apply.js";
+export { type CompiledChecks, compileChecks, InvalidCheckError } from "./checks/compile.js";
+export { groupOutputs, worthShowing } from "./checks/group.js";
+export {
+  type ReadOnlyViolation,
+  ReadOnlyViolationError,
+  readOnlyViolations,
+} from "./checks/read-only.js";
+export { createRedactor, REDACTED, type Redactor } from "./checks/redact.js";
+export { DEFAULT_MAX_OUTPUT_BYTES, keepHeadAndTail } from "./checks/truncate.js";
 export {
   classifyNetworkError,
   classifyStatus,
@@ -51,21 +62,38 @@ export {
 export { type LoadJobOptions, loadJob, parseJob } from "./job/load.js";
 export type {
   AppTargetSpec,
+  Expectations,
   FleetTargetSpec,
   FleetWhere,
   InventoryTargetSpec,
   Job,
   MaxFailures,
+  NumberExpectation,
+  OutputFilter,
   RateLimit,
   SourcePosition,
   Step,
+  StreamExpectation,
   TargetSpec,
 } from "./job/model.js";
 export { parseVarFlags } from "./job/vars.js";
 export { groupByOutcome, type OutcomeGroup, renderOutcomeTable } from "./report/by-exit-code.js";
+export { type GroupsOptions, renderGroups } from "./report/groups.js";
 export { reportToJson, serializeReport } from "./report/json.js";
 export { renderJunit } from "./report/junit.js";
-export type { Report, ReportSummary, ResultError, StepResult, StepStatus } from "./report/model.js";
+export type {
+  ExpectationMiss,
+  GroupTarget,
+  OutputGroup,
+  Report,
+  ReportSummary,
+  ResultError,
+  StepGroups,
+  StepResult,
+  StepStatus,
+  Truncation,
+} from "./report/model.js";
+export { createOutputDirWriter, type OutputDirWriter } from "./report/output-dir.js";
 export { parseReport, ReportSchema, reportJsonSchema } from "./report/schema.js";
 export { summarize } from "./report/summarize.js";
 export { failedTargets, renderSummary, summaryLine } from "./report/summary-line.js";
@@ -73,7 +101,13 @@ export { type ResultsTableOptions, renderResultsTable } from "./report/table.js"
 export { writeFileAtomic, writeReportFile } from "./report/write.js";
 export type { RunEvent, RunEventListener } from "./run/events.js";
 export { isIdempotent, READ_ONLY_BINARIES } from "./run/idempotence.js";
-export type { NormalizedRunOptions, RetryTuning, RunOptions } from "./run/options.js";
+export type {
+  FullOutput,
+  NormalizedRunOptions,
+  OutputSink,
+  RetryTuning,
+  RunOptions,
+} from "./run/options.js";
 export { RunOptionsError } from "./run/options.js";
 export { buildPlan, type Plan, type PlannedPair } from "./run/plan.js";
 export { RUNNER_CODES } from "./run/results.js";
@@ -81,6 +115,7 @@ export { decideRetry, type RetryDecision } from "./run/retry-policy.js";
 export { runJob } from "./run/run-job.js";
 export type { Sleep } from "./run/sleep.js";
 export { DEFAULT_FLEET_PLANTED, DEFAULT_KEYS, defaultFleet } from "./sim/fleet/default.js";
+export { DEFAULT_FLEET_CHECKS } from "./sim/fleet/default-checks.js";
 export { FleetError, type FleetIssue } from "./sim/fleet/errors.js";
 export { appId as simAppId, processId as simProcessId } from "./sim/fleet/ids.js";
 export { loadFleetFile, parseFleetYaml, validateFleet } from "./sim/fleet/load.js";

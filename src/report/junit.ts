@@ -31,7 +31,9 @@ function testcase(r: StepResult, suite: string): string {
   const body: string[] = [];
   const message = resultDetail(r);
   if (r.status === "failed") {
-    const type = r.exitCode === null ? "FAILED" : `exit ${r.exitCode}`;
+    // A missed output expectation names itself (stdout.matches, number, ...); else the exit code.
+    const missed = r.expectation && r.expectation.check !== "exitCode" ? r.expectation.check : null;
+    const type = missed ?? (r.exitCode === null ? "FAILED" : `exit ${r.exitCode}`);
     body.push(
       `      <failure${attrs({ message, type })}>${xmlEscape(r.error?.message ?? message)}</failure>`,
     );
