@@ -75,7 +75,11 @@ export async function prepareTargets(
     await client?.close();
     if (!(error instanceof TargetResolutionError)) throw error;
     io.err(error.message);
-    io.err("Nothing was run: fix the targets above.");
+    io.err(
+      error.code === "TARGET_LISTING_FAILED"
+        ? "Nothing was run: the targets could not be looked up."
+        : "Nothing was run: fix the targets above.",
+    );
     return { ok: false, code: exitCodeOf(error) };
   }
   return { ok: true, client, selections };

@@ -6,6 +6,7 @@ import pRetry, { AbortError } from "p-retry";
 import { isRequestFailure } from "../client/errors.js";
 import type { Application, Process } from "../client/types.js";
 import type { RateLimit } from "../job/model.js";
+import { RUNNER_CODES } from "../run/codes.js";
 import type { RetryTuning } from "../run/options.js";
 import { Pacer } from "../run/pacer.js";
 import { decideRetry, type RetryDecision, type RetryState } from "../run/retry-policy.js";
@@ -47,6 +48,9 @@ export class ListingError extends Error {
     );
   }
 }
+
+const kindOf = (d: RetryDecision) =>
+  !d.retry && d.code === RUNNER_CODES.rateLimitExhausted ? "rate" : "other";
 
 class RetryLater extends Error {
   constructor(readonly decision: Extract<RetryDecision, { retry: true }>) {
@@ -116,6 +120,15 @@ export class ListingCache {
     };
   }
 
+  /** decideRetry speaks of commands ("it may have run"); a listing only read. */
+  #why(error: unknown, decision: RetryDecision, state: RetryState): string {
+    if (kindOf(decision) === "rate") return decision.reason;
+    if (isRequestFailure(error) && error.class === "permanent") {
+      return "not retried: retrying cannot help";
+    }
+    return `gave up after ${state.retriesUsed} ${state.retriesUsed === 1 ? "retry" : "retries"}`;
+  }
+
   async #read<T>(what: string, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const state: RetryState = { retriesUsed: 0, rateLimitWaitedMs: 0 };
     const signal = this.#signal;
@@ -127,7 +140,7 @@ export class ListingCache {
         if (isRequestFailure(error)) this.#pacer.observe(error.rateLimit, ticket);
         const decision = decideRetry(error, this.#step, state, this.#policy);
         if (decision.retry && !signal.aborted) throw new RetryLater(decision);
-        throw new AbortError(new ListingError(what, error, decision.reason));
+        throw new AbortError(new ListingError(what, error, this.#why(error, decision, state)));
       }
     };
     return pRetry(attempt, {

@@ -200,3 +200,34 @@ describe("fanout targets discover", () => {
 });
 
 const GENERATED_CRONS = 50 + 1;
+
+describe("a listing that fails", () => {
+  it("is exit 3 when it got no answer (after retries), exit 2 when refused; nothing runs", async () => {
+    const down = await startSimulator({
+      fleet: { ...bigFleet(), faults: { routes: "all", status: { 503: 1 } } },
+    });
+    try {
+      const file = await jobFile(`retries: 1\n${JOB}`);
+      const noAnswer = await runCli(["run", file, "--report", join(dir, "r.json")], {
+        env: { SEVALLA_API_URL: down.url, SEVALLA_API_TOKEN: READ },
+      });
+      expect(noAnswer.code).toBe(3);
+      expect(noAnswer.stderr).toMatch(
+        /:4:5: could not list applications: 503 Service Unavailable from GET \/applications: .*; gave up after 1 retry\nNothing was run: the targets could not be looked up\.\n$/,
+      );
+      expect(down.counters.count("GET applications")).toBe(2); // sent, then retried once
+      expect(down.counters.count("POST exec")).toBe(0);
+
+      const refused = await runCli(["targets", file], {
+        env: { SEVALLA_API_URL: sim.url, SEVALLA_API_TOKEN: "not-a-key-of-this-sim" },
+      });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        "could not list applications: 401 Unauthorized from GET /applications: the API key is missing, invalid or revoked; check SEVALLA_API_TOKEN",
+      );
+      expect(refused.stderr).not.toContain("not-a-key-of-this-sim");
+    } finally {
+      await down.close();
+    }
+  });
+});
