@@ -1,6 +1,7 @@
 // `fanout targets discover [--write FILE] [--force]`: lists every app and its processes (each
 // listing once, retried and paced like resolution) and writes an inventory to edit.
 import { writeFile } from "node:fs/promises";
+import pLimit from "p-limit";
 import { SevallaClient } from "../client/client.js";
 import { ClientConfigError, clientConfigFromEnv } from "../client/config.js";
 import { writeFileAtomic } from "../report/write.js";
@@ -25,7 +26,8 @@ export async function discoverCommand(
   try {
     const listing = new ListingCache(client);
     const apps = await listing.applications();
-    const processes = await Promise.all(apps.map((a) => listing.processes(a.id)));
+    const limit = pLimit(10);
+    const processes = await Promise.all(apps.map((a) => limit(() => listing.processes(a.id))));
     const discovered = apps.map((app, i) => ({ app, processes: processes[i] ?? [] }));
     text = renderInventory(discovered, client.baseUrl, new Date());
   } catch (error) {

@@ -57,6 +57,7 @@ export async function prepareTargets(
     ? new ListingCache(client, {
         retries: Math.max(...jobs.map((j) => j.retries)),
         rate: flags.rate ?? jobs.find((j) => j.rateLimit)?.rateLimit ?? null,
+        concurrency: flags.concurrency ?? Math.max(...jobs.map((j) => j.concurrency)),
       })
     : null;
   const selections: Selection[] = [];

@@ -27,12 +27,17 @@ export async function targetsForRun(
         sleep: options.sleep,
         now: options.now,
         random: options.random,
+        concurrency: options.concurrency,
       })
     : null;
-  const selection = await selectTargets(job.targets, {
-    listing,
-    filters: given.limit ?? [],
-    concurrency: options.concurrency,
-  });
-  return selection.targets;
+  try {
+    const selection = await selectTargets(job.targets, {
+      listing,
+      filters: given.limit ?? [],
+      concurrency: options.concurrency,
+    });
+    return selection.targets;
+  } finally {
+    listing?.close();
+  }
 }

@@ -10,6 +10,7 @@ import { RUNNER_CODES } from "../run/codes.js";
 import type { RetryTuning } from "../run/options.js";
 import { Pacer } from "../run/pacer.js";
 import { decideRetry, type RetryDecision, type RetryState } from "../run/retry-policy.js";
+import { followSignal, type RunSignal } from "../run/run-signal.js";
 import { sleep as realSleep, type Sleep } from "../run/sleep.js";
 
 /** What resolution needs of a client; SevallaClient has both methods. */
@@ -33,6 +34,8 @@ export interface ListingOptions {
   sleep?: Sleep;
   now?: () => number;
   random?: () => number;
+  /** Listings in flight at once (sizes the abort listeners allowed). Default 10. */
+  concurrency?: number;
 }
 
 /** A listing that failed for good; `failure` is the client's RequestFailure (or what was thrown). */
@@ -60,6 +63,7 @@ class RetryLater extends Error {
 
 export class ListingCache {
   readonly #lister: TargetLister;
+  readonly #run: RunSignal;
   readonly #signal: AbortSignal;
   readonly #sleep: Sleep;
   readonly #pacer: Pacer;
@@ -72,7 +76,13 @@ export class ListingCache {
 
   constructor(lister: TargetLister, options: ListingOptions = {}) {
     this.#lister = lister;
-    this.#signal = options.signal ?? new AbortController().signal;
+    // Our own signal following the caller's, with room for a listener per listing in flight
+    // (Node warns past 10 on the user's stderr); close() detaches it.
+    this.#run = followSignal(
+      options.signal ?? new AbortController().signal,
+      options.concurrency ?? 10,
+    );
+    this.#signal = this.#run.signal;
     this.#sleep = options.sleep ?? realSleep;
     const now = options.now ?? Date.now;
     this.#pacer = new Pacer({ now, sleep: this.#sleep, rate: options.rate ?? null });
@@ -110,6 +120,11 @@ export class ListingCache {
       this.#processes.set(key, pending);
     }
     return pending;
+  }
+
+  /** Stops following the caller's signal; listings already made stay readable. */
+  close(): void {
+    this.#run.dispose();
   }
 
   /** What was already listed, without a request: names for targets written as bare UUIDs. */
