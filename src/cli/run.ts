@@ -42,7 +42,7 @@ export function registerRun(program: Command): void {
     .option("--output-dir <dir>", "write each target's full stdout/stderr to DIR/<step>/")
     .addHelpText(
       "after",
-      "\nEnvironment: SEVALLA_API_TOKEN (required unless --dry-run), SEVALLA_API_URL.\n" +
+      "\nEnvironment: SEVALLA_API_TOKEN (required, except for a --dry-run whose targets are all UUIDs), SEVALLA_API_URL.\n" +
         "Exit codes: 0 all ok · 1 a command failed · 2 invalid input · 3 a step got no answer ·\n" +
         "4 no targets · 5 failure threshold · 130/143 interrupted (the later wins).",
     )

@@ -6,7 +6,7 @@ import type { Selection } from "../targets/select.js";
 
 const HEADERS = ["LABEL", "APP", "PROCESS", "APP ID", "PROCESS ID", "LABELS"];
 
-export function renderTargets(job: Job, selection: Selection | undefined, _width?: number): string {
+export function renderTargets(job: Job, selection: Selection | undefined): string {
   const targets = selection?.targets ?? [];
   const n = targets.length;
   const filtered =

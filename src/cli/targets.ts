@@ -85,7 +85,7 @@ export async function targetsCommand(
       ),
     );
   } else {
-    io.out(loaded.jobs.map((job, i) => renderTargets(job, selections[i], io.width)).join("\n\n"));
+    io.out(loaded.jobs.map((job, i) => renderTargets(job, selections[i])).join("\n\n"));
   }
   return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
 }
