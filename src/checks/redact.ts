@@ -26,18 +26,16 @@ export const SECRET_KEY_WORDS = [
 ] as const;
 
 const WORDS = SECRET_KEY_WORDS.join("|");
+const SECRET_KEY = new RegExp(`(?:${WORDS})`, "iu");
+// Keys are matched as a bounded run of name characters and then tested for a secret word in a
+// callback: a pattern like [\w.-]*(TOKEN)[\w.-]* backtracks quadratically on long lines.
 // `KEY=value`, `export KEY=value`, `KEY: value`, `"key": value` at the start of a line.
-const KEY_LINE = new RegExp(
-  `^(\\s*(?:export\\s+)?["']?[\\w.-]*(?:${WORDS})[\\w.-]*["']?\\s*[=:]\\s*)(\\S.*)$`,
-  "gimu",
-);
+// Blanks are [ \t], never \s: \s would run across newlines from every line start.
+const KEY_LINE = /^([ \t]*(?:export[ \t]+)?["']?)([\w.-]{1,128})(["']?[ \t]*[=:][ \t]*)(\S.*)$/gmu;
 // `"key": "value"` pairs anywhere on a line (JSON on one line).
-const JSON_PAIR = new RegExp(
-  `("[\\w.-]*(?:${WORDS})[\\w.-]*"\\s*:\\s*")((?:[^"\\\\]|\\\\.)+)(")`,
-  "giu",
-);
+const JSON_PAIR = /"([\w.-]{1,128})"([ \t]*:[ \t]*)"((?:[^"\\\n]|\\.){0,4096})"/gu;
 // scheme://user:password@host
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:)([^\s@/]+)(@)/giu;
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s:@/]{0,256}:)([^\s@/]{1,1024})(@)/giu;
 
 export type Redactor = (text: string) => string;
 
@@ -51,14 +49,16 @@ export function createRedactor(extra: readonly RegExp[] = []): Redactor {
     if (text === "") return text;
     let out = text
       .replace(URL_PASSWORD, `$1${REDACTED}$3`)
-      .replace(JSON_PAIR, `$1${REDACTED}$3`)
-      .replace(KEY_LINE, `$1${REDACTED}`);
+      .replace(JSON_PAIR, (whole, key: string, colon: string) =>
+        isSecretKey(key) ? `"${key}"${colon}"${REDACTED}"` : whole,
+      )
+      .replace(KEY_LINE, (whole, lead: string, key: string, sep: string) =>
+        isSecretKey(key) ? `${lead}${key}${sep}${REDACTED}` : whole,
+      );
     for (const re of globals) out = out.replace(re, (match) => (match === "" ? match : REDACTED));
     return out;
   };
 }
-
-const SECRET_KEY = new RegExp(`(?:${WORDS})`, "iu");
 
 /** Whether a variable name looks secret (API_TOKEN, db_password, ...). */
 export function isSecretKey(name: string): boolean {

@@ -84,6 +84,19 @@ describe("redaction", () => {
     expect(redactWholeLines("sk_live_1\n\nx\r\n")).toBe("[redacted]\n\n[redacted]\r\n");
   });
 
+  it("stays linear on hostile output (long lines of key characters, blank runs, many keys)", () => {
+    // Each would take minutes with an unbounded [\w.-]*TOKEN[\w.-]* or a \s* across lines.
+    for (const text of [
+      "token".repeat(200_000),
+      "\n".repeat(500_000),
+      " ".repeat(500_000),
+      '{"token_x": 1, '.repeat(50_000),
+      `postgres://user:${"p".repeat(500_000)}`,
+    ]) {
+      expect(redact(text)).toHaveLength(text.length);
+    }
+  });
+
   it("--no-redact is the identity", () => {
     expect(noRedaction("API_TOKEN=x")).toBe("API_TOKEN=x");
   });
