@@ -155,6 +155,25 @@ describe("checks in the run engine", () => {
     expect(seen).toEqual([ENV.replace(SECRET, "[redacted]").replace(SECRET, "[redacted]")]);
   });
 
+  it("streams: each output is handed over (and awaited) before its result is recorded", async () => {
+    const order: string[] = [];
+    const client = new FakeClient({}, 0, answer(0, "x\n"));
+    await runJob(job([step("a", ["env"]), step("b", ["env"])], { apps: 3 }), {
+      client,
+      concurrency: 1,
+      onEvent: (e) => {
+        if (e.type === "stepEnd") order.push(`end ${e.result.step} ${e.result.process.slice(-1)}`);
+      },
+      onOutput: async (o) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push(`out ${o.result.step} ${o.result.process.slice(-1)}`);
+      },
+    });
+    expect(order).toEqual(
+      [1, 2, 3].flatMap((n) => [`out a ${n}`, `end a ${n}`, `out b ${n}`, `end b ${n}`]),
+    );
+  });
+
   it("the report groups outputs per step", async () => {
     const { report } = await run([step("env", ["env"], { filter: { grep: "^NODE_ENV=" } })]);
     expect(report.groups).toEqual([

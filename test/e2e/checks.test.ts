@@ -115,6 +115,37 @@ describe("fanout run: fleet checks", () => {
     expect(res.stdout).toContain(SECRET);
   });
 
+  it("--output-dir: one folder per job file with several jobs; an unusable DIR is exit 2 before sending", async () => {
+    const a = await job("a", {
+      steps: [{ name: "os", command: ["grep", "PRETTY_NAME", "/etc/os-release"] }],
+    });
+    const b = await job("b", { steps: [{ name: "tz", command: ["printenv", "TZ"] }] });
+    const out = join(dir, "out");
+    const res = await runCli(["run", a, b, "--report", join(dir, "r.json"), "--output-dir", out], {
+      env: env(),
+    });
+    expect(res.code).toBe(0);
+    const files = (await filesUnder(out)).map((f) => f.slice(out.length + 1)).sort();
+    expect(files).toHaveLength(12);
+    expect(files[0]).toBe(`a/os/${appId(1)}.${processId(1, 1)}.stderr`);
+    expect(
+      await readFile(join(out, "b", "tz", `${appId(2)}.${processId(2, 1)}.stdout`), "utf8"),
+    ).toBe("UTC\n");
+
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(join(dir, "not-a-dir"), "");
+    sim.counters.reset();
+    const bad = await runCli(
+      ["run", a, "--report", join(dir, "r.json"), "--output-dir", join(dir, "not-a-dir", "x")],
+      {
+        env: env(),
+      },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`Cannot write outputs into ${join(dir, "not-a-dir", "x")}:`);
+    expect(sim.counters.totalRequests()).toBe(0);
+  });
+
   it("--read-only refuses a mutating step before anything is sent: exit 2, naming the step", async () => {
     const file = await job("rw", {
       steps: [
