@@ -5,11 +5,12 @@
 import pLimit from "p-limit";
 import type { Application } from "../client/types.js";
 import { classifyId } from "../job/ids.js";
-import type { AppTargetSpec, FleetTargetSpec, SourcePosition, TargetSpec } from "../job/model.js";
+import type { AppTargetSpec, TargetSpec } from "../job/model.js";
 import { TargetResolutionError } from "./errors.js";
-import { matchesGlob } from "./glob.js";
-import { type ListingCache, ListingError } from "./listing.js";
-import { findApp, findProcess, type Match } from "./match.js";
+import { fleetTargets } from "./fleet.js";
+import type { ListingCache } from "./listing.js";
+import { type Ctx, list, target, unwrap } from "./lookup.js";
+import { findApp, findProcess } from "./match.js";
 import type { Target } from "./model.js";
 
 export type { TargetResolutionCode } from "./errors.js";
@@ -69,11 +70,6 @@ function combine(errors: TargetResolutionError[]): TargetResolutionError {
   });
 }
 
-interface Ctx {
-  listing: ListingCache | null;
-  limit: ReturnType<typeof pLimit>;
-}
-
 async function appTargets(spec: AppTargetSpec, ctx: Ctx): Promise<Target[]> {
   const at = spec.position ?? null;
   let app: Pick<Application, "id"> & { name: string | null } = { id: spec.app, name: null };
@@ -98,71 +94,6 @@ async function appTargets(spec: AppTargetSpec, ctx: Ctx): Promise<Target[]> {
     }
   }
   return chosen.map((p) => target(spec, app.id, app.name, p.id, p.key));
-}
-
-async function fleetTargets(spec: FleetTargetSpec, ctx: Ctx): Promise<Target[]> {
-  const at = spec.position ?? null;
-  const where = spec.where ?? {};
-  const apps = (await list(ctx, at, "apps: all", (l) => l.applications())).filter(
-    (a) =>
-      where.name === undefined ||
-      matchesGlob(where.name, a.name) ||
-      matchesGlob(where.name, a.display_name ?? ""),
-  );
-  const keys = where.processKey?.map((k) => k.toLowerCase());
-  const type = where.type?.toLowerCase();
-  const perApp = await Promise.all(
-    apps.map((a) =>
-      ctx.limit(async () => {
-        const processes = await list(ctx, at, "apps: all", (l) => l.processes(a.id));
-        return processes
-          .filter((p) => keys === undefined || keys.includes(p.key.toLowerCase()))
-          .filter((p) => type === undefined || (p.type ?? "").toLowerCase() === type)
-          .map((p) => target(spec, a.id, a.name, p.id, p.key));
-      }),
-    ),
-  );
-  return perApp.flat();
-}
-
-async function list<T>(
-  ctx: Ctx,
-  at: SourcePosition | null,
-  why: string,
-  read: (listing: ListingCache) => Promise<T>,
-): Promise<T> {
-  if (!ctx.listing) {
-    throw new TargetResolutionError(
-      "TARGET_NEEDS_API",
-      `${why}: resolving it needs the API (set SEVALLA_API_TOKEN; a read-only key is enough)`,
-      at,
-    );
-  }
-  try {
-    return await read(ctx.listing);
-  } catch (error) {
-    if (!(error instanceof ListingError)) throw error;
-    throw new TargetResolutionError("TARGET_LISTING_FAILED", error.message, at, {
-      cause: error.failure,
-    });
-  }
-}
-
-function unwrap<T>(match: Match<T>, at: SourcePosition | null): T {
-  if (match.ok) return match.value;
-  throw new TargetResolutionError(match.code, match.message, at);
-}
-
-function target(
-  spec: AppTargetSpec | FleetTargetSpec,
-  appId: string,
-  appName: string | null,
-  processId: string,
-  processKey: string | null,
-): Target {
-  const t: Target = { appId, processId, appName, processKey, label: spec.label ?? null };
-  if (spec.labels) t.labels = spec.labels;
-  return t;
 }
 
 function dedupe(targets: Target[]): Target[] {
