@@ -30,7 +30,7 @@ function renderStep(s: StepGroups, options: GroupsOptions): string {
   const head = `${s.step}: ${s.answered} ${s.answered === 1 ? "answer" : "answers"}, ${s.distinct} ${noun}`;
   const lines = [head];
   s.groups.forEach((g, i) => {
-    lines.push(...renderGroup(g, i === 0 && s.groups.length > 1, width, options));
+    lines.push(...renderGroup(g, i === 0, width, options));
   });
   return lines.join("\n");
 }
@@ -38,7 +38,8 @@ function renderStep(s: StepGroups, options: GroupsOptions): string {
 function renderGroup(g: OutputGroup, majority: boolean, width: number, o: GroupsOptions): string[] {
   const count = `×${g.count}`.padStart(6);
   const exit = g.exitCode === 0 ? "" : ` (exit ${g.exitCode})`;
-  // The majority needs no names (it is "everyone else"); deviants and small groups do.
+  // The majority (or the only group) needs no names: it is "everyone else". Deviants and small
+  // groups do.
   const names = majority && g.count > 3 ? "" : ` — ${namesOf(g, o.maxNames ?? 8)}`;
   const text = g.output.replace(/(\r?\n)+$/, "");
   const outLines = text === "" ? ["(empty)"] : text.split(/\r?\n/);

@@ -62,6 +62,11 @@ describe("group by output", () => {
     ]);
   });
 
+  it("one output everywhere: the count says it, no list of every target", () => {
+    const text = renderGroups(report(fleet(Array(40).fill("Debian 12\n"))));
+    expect(text).toBe("node-env: 40 answers, 1 output\n   ×40  Debian 12");
+  });
+
   it("--group shows every step; multi-line outputs show their first lines", () => {
     const r = report(fleet(["a\nb\nc\nd\ne\nf\ng\n", "x\n", "y\n"], "ps"));
     expect(renderGroups(r)).toBe("");
