@@ -1,0 +1,62 @@
+// Figure 4: peak RSS of a run holding R (target, step) results with 1 KiB outputs each, R = 10,000
+// and 100,000 (targets × 10 steps, every step `cat` of a 1 KiB file), and the growth per result.
+// Every run is a fresh process, so its peak RSS is that run's alone.
+import { runClient } from "./lib/client-process.mjs";
+import { TOKEN } from "./lib/fleet.mjs";
+import { startSimProcess } from "./lib/sim-process.mjs";
+import { fixed, load1, median } from "./lib/stats.mjs";
+
+const STEPS = 10;
+const OUTPUT = 1024;
+const MB = 1024 * 1024;
+
+export async function memory({ quick, runs, log, execArgv = [] }) {
+  const sizes = quick ? [10_000, 30_000] : [10_000, 100_000];
+  const sim = await startSimProcess({ targets: sizes[1] / STEPS, latency: 0, outputBytes: OUTPUT });
+  const load = load1();
+  const peaks = [];
+  try {
+    for (const results of sizes) {
+      const rss = [];
+      for (let run = 0; run < runs; run++) {
+        const [r] = await runClient({
+          execArgv,
+          mode: "fanout",
+          url: sim.url,
+          tokens: [TOKEN],
+          job: { targets: results / STEPS, steps: STEPS, concurrency: 50, outputBytes: OUTPUT },
+        });
+        rss.push(r.maxRssKiB * 1024);
+        log(
+          `  ${results} results, run ${run + 1}: peak RSS ${fixed(r.maxRssKiB / 1024, 0)} MB, at the end heap ${fixed(r.memory.heapUsed / MB, 0)} of ${fixed(r.memory.heapTotal / MB, 0)} MB, external ${fixed(r.memory.external / MB, 0)} MB, RSS ${fixed(r.memory.rss / MB, 0)} MB, ${fixed(r.wallMs / 1000, 1)} s`,
+        );
+      }
+      peaks.push(median(rss));
+    }
+  } finally {
+    await sim.close();
+  }
+  const growth = (peaks[1] - peaks[0]) / (sizes[1] - sizes[0]);
+  const at100k = peaks[0] + growth * (100_000 - sizes[0]);
+  const measured = sizes[1] === 100_000;
+  return [
+    {
+      figure: `4. Peak RSS at ${sizes[1].toLocaleString("en")} results`,
+      value: `${fixed(peaks[1] / MB, 0)} MB`,
+      target: measured ? "≤ 300 MB" : "≤ 300 MB at 100,000",
+      met: at100k <= 300 * MB,
+      load,
+      notes:
+        `1 KiB stdout each (${STEPS} steps per target); ${fixed(peaks[0] / MB, 0)} MB at ${sizes[0].toLocaleString("en")}` +
+        (measured ? "" : `; projected ${fixed(at100k / MB, 0)} MB at 100,000`),
+    },
+    {
+      figure: "4. Memory growth per result",
+      value: `${fixed(growth, 0)} B`,
+      target: "(reported)",
+      met: null,
+      load,
+      notes: `(peak RSS at ${sizes[1].toLocaleString("en")} − at ${sizes[0].toLocaleString("en")}) ÷ ${(sizes[1] - sizes[0]).toLocaleString("en")}; the output alone is ${OUTPUT} B`,
+    },
+  ];
+}
