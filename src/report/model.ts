@@ -38,6 +38,8 @@ export interface StepResult {
   truncated: Truncation | null;
   /** The expectation the answer missed (status `failed`); null otherwise. */
   expectation: ExpectationMiss | null;
+  /** Present, true, only on a result reused from a ledger (--resume) or an earlier report (--rerun-failed): not sent in this run. */
+  resumed?: boolean;
 }
 
 /** Which expectation an answer missed, and what was seen instead (redacted, cut short). */

@@ -71,6 +71,12 @@ export const StepResultSchema = z
     redacted: z.boolean().describe("Redaction replaced something in this result's output."),
     truncated: TruncationSchema.nullable(),
     expectation: ExpectationMissSchema.nullable(),
+    resumed: z
+      .boolean()
+      .optional()
+      .describe(
+        "Present (true) only when the result was reused from a ledger (--resume) or an earlier report (--rerun-failed), not sent in this run.",
+      ),
   })
   .describe("Exactly one per planned (target, step); the same keys whatever the status.");
 

@@ -34,7 +34,13 @@ export function createRunContext(
   const context: RunContext = {
     options,
     plan,
-    pacer: new Pacer({ now: options.now, sleep: options.sleep, rate: options.rate }),
+    pacer: new Pacer({
+      now: options.now,
+      sleep: options.sleep,
+      rate: options.rate,
+      onWait: (reason, delayMs) =>
+        context.emit({ type: "rateLimitWait", reason, delayMs, at: context.isoNow() }),
+    }),
     threshold: new FailureThreshold(maxFailures, plan.counts.targets),
     checks,
     results: new Array(plan.pairs.length).fill(undefined),

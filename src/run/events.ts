@@ -20,6 +20,14 @@ export type RunEvent =
       delayMs: number;
       at: string;
     }
+  // A request waits for the rate limit: a 429 pause ("paused"), the server's budget running low
+  // ("budget") or the client-side rate ("rate"). Emitted before the wait, once per wait.
+  | {
+      type: "rateLimitWait";
+      reason: "paused" | "budget" | "rate";
+      delayMs: number;
+      at: string;
+    }
   | { type: "stepEnd"; result: StepResult; at: string }
   | { type: "runEnd"; report: Report; at: string };
 

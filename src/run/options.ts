@@ -52,6 +52,12 @@ export interface RunOptions {
    * by the runner: the writer keeps its own.
    */
   onOutput?: OutputSink;
+  /**
+   * Results already known, by `pairKey(app, process, step)` (src/run/prior.ts): those pairs are
+   * not sent; their result is reported as recorded, with `resumed: true`. `--resume` and
+   * `--rerun-failed` pass the ok results of a ledger or report. Default: none.
+   */
+  prior?: ReadonlyMap<string, StepResult>;
 }
 
 /** A step's whole output, for `--output-dir`. */
@@ -76,6 +82,7 @@ export interface NormalizedRunOptions {
   redact: boolean;
   readOnly: boolean;
   onOutput: OutputSink | null;
+  prior: ReadonlyMap<string, StepResult> | null;
 }
 
 export class RunOptionsError extends Error {
@@ -109,6 +116,7 @@ export function normalizeRunOptions(job: Job, options: RunOptions): NormalizedRu
     // Either one makes the run read-only: a job that says so cannot be loosened from outside.
     readOnly: (options.readOnly ?? false) || (job.readOnly ?? false),
     onOutput: options.onOutput ?? null,
+    prior: options.prior ?? null,
   };
 }
 

@@ -13,7 +13,11 @@ export interface PacerOptions {
   now: () => number;
   sleep: Sleep;
   rate: RateLimit | null;
+  /** Told before each wait, and why: for progress displays (the rateLimitWait event). */
+  onWait?: (reason: PacerWaitReason, delayMs: number) => void;
 }
+
+export type PacerWaitReason = "paused" | "budget" | "rate";
 
 /** What the server last said, as of the request numbered `ticket`. */
 interface Observation {
@@ -29,6 +33,7 @@ export class Pacer {
   private readonly now: () => number;
   private readonly sleep: Sleep;
   private readonly gapMs: number;
+  private readonly onWait: NonNullable<PacerOptions["onWait"]>;
   private pausedUntil = 0;
   private nextFixedAt = 0;
   private lastStartAt = Number.NEGATIVE_INFINITY;
@@ -42,6 +47,7 @@ export class Pacer {
     this.now = options.now;
     this.sleep = options.sleep;
     this.gapMs = options.rate ? options.rate.perMs / options.rate.requests : 0;
+    this.onWait = options.onWait ?? (() => {});
   }
 
   /**
@@ -54,6 +60,9 @@ export class Pacer {
       const now = this.now();
       const at = this.earliestStart(now);
       if (at <= now) return this.start(now);
+      const reason =
+        at === this.pausedUntil ? "paused" : at === this.nextFixedAt ? "rate" : "budget";
+      this.onWait(reason, at - now);
       // Loop rather than trust one wait: a 429 or a new observation may move the time meanwhile.
       await this.sleep(at - now, signal);
     }

@@ -3,6 +3,7 @@
 import type { RunContext } from "./context.js";
 import { executeStep } from "./execute-step.js";
 import { type PlannedPair, pairsOfTarget } from "./plan.js";
+import { priorResult } from "./prior.js";
 import { notRun, RUNNER_CODES } from "./results.js";
 
 export async function runTarget(ctx: RunContext, targetIndex: number): Promise<void> {
@@ -13,6 +14,11 @@ export async function runTarget(ctx: RunContext, targetIndex: number): Promise<v
 
   let blockedBy: string | null = null;
   for (const pair of pairs) {
+    const prior = priorResult(ctx, pair);
+    if (prior) {
+      ctx.record(pair, prior);
+      continue;
+    }
     if (blockedBy !== null) {
       ctx.record(
         pair,
@@ -42,5 +48,7 @@ export async function runTarget(ctx: RunContext, targetIndex: number): Promise<v
 const interrupted = "cancelled: the run was interrupted before this step started";
 
 function cancelAll(ctx: RunContext, pairs: PlannedPair[], code: string, message: string): void {
-  for (const pair of pairs) ctx.record(pair, notRun(pair, "cancelled", code, message));
+  // Known results stay known: an interrupted resume still reports what was already ok.
+  for (const pair of pairs)
+    ctx.record(pair, priorResult(ctx, pair) ?? notRun(pair, "cancelled", code, message));
 }

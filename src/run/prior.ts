@@ -1,0 +1,21 @@
+// Results known before the run (a ledger being resumed, the ok pairs of an earlier report): such a
+// pair is not sent again; its recorded result goes into the report, marked `resumed: true`.
+import type { StepResult } from "../report/model.js";
+import type { RunContext } from "./context.js";
+import type { PlannedPair } from "./plan.js";
+
+/** The identity of a (target, step) pair across runs: app id, process id, step name. */
+export function pairKey(app: string, process: string, step: string): string {
+  return JSON.stringify([app, process, step]);
+}
+
+export const resultKey = (r: Pick<StepResult, "app" | "process" | "step">): string =>
+  pairKey(r.app, r.process, r.step);
+
+/** The prior result for this pair, marked resumed; undefined when it must run. */
+export function priorResult(ctx: RunContext, pair: PlannedPair): StepResult | undefined {
+  const found = ctx.options.prior?.get(
+    pairKey(pair.target.appId, pair.target.processId, pair.step.name),
+  );
+  return found ? { ...found, resumed: true } : undefined;
+}
