@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { TOOL_VERSION } from "../version.js";
 import { registerDemo } from "./demo.js";
+import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerSim } from "./sim.js";
 import { registerTargets } from "./targets.js";
@@ -18,6 +19,7 @@ const program = new Command()
 registerValidate(program);
 registerRun(program);
 registerTargets(program);
+registerReport(program);
 registerDemo(program);
 registerSim(program);
 
