@@ -83,6 +83,13 @@ function prepareClient(targets) {
   };
 }
 
+/** What the run really holds, without the garbage V8 has not collected yet (--expose-gc only). */
+function liveHeap() {
+  if (!globalThis.gc) return null;
+  globalThis.gc();
+  return process.memoryUsage().heapUsed;
+}
+
 const prepare = { floor: prepareFloor, client: prepareClient, fanout: prepareFanout }[mode];
 if (warmupTargets > 0) await prepare(warmupTargets)(tokens[0]);
 const go = prepare(job.targets);
@@ -101,6 +108,7 @@ for (let run = 0; run < runs; run++) {
     // Peak RSS of the process so far (KiB), measured while the report is still held.
     maxRssKiB: process.resourceUsage().maxRSS,
     memory: keep ? process.memoryUsage() : null,
+    liveHeap: keep ? liveHeap() : null,
   });
 }
 process.send({ results }, () => process.disconnect());
