@@ -186,9 +186,13 @@ describe("scheduler properties", () => {
         }
         const sum = report.summary;
         expect(sum.ok + sum.failed + sum.error + sum.skipped + sum.cancelled).toBe(planned);
-        // Cancelled results only with a signal or a threshold.
-        if (sum.cancelled > 0) expect(report.interrupted).toBe(true);
-        if (!report.interrupted) expect(sum.cancelled).toBe(0);
+        // Cancelled results only with a signal (interrupted) or a passed threshold.
+        if (report.stoppedBy === null) expect(sum.cancelled).toBe(0);
+        expect(report.interrupted).toBe(report.stoppedBy === "signal");
+        for (const r of report.results.filter((x) => x.status === "cancelled"))
+          expect(
+            report.stoppedBy === "signal" ? ["CANCELLED", "THRESHOLD"] : ["THRESHOLD"],
+          ).toContain(r.error?.code);
       }),
       { numRuns: 150, seed: 7 },
     );
