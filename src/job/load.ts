@@ -13,6 +13,7 @@ import { parseYaml, toData } from "./parse.js";
 import { SourceIndex } from "./positions.js";
 import { isRecord } from "./raw.js";
 import { readJobFile } from "./read.js";
+import { checkRollout } from "./rollout.js";
 import { jobFileSchema } from "./schema.js";
 import { listInventoryShorthand } from "./target-specs.js";
 
@@ -62,6 +63,7 @@ export function parseJob(text: string, options: ParseJobOptions): Job {
   const vars = resolveVars(raw, options.vars ?? {});
   checkTargets(ctx, raw);
   checkPercent(ctx, raw);
+  checkRollout(ctx, raw);
   const commands = resolveCommands(ctx, raw, vars);
   resolveCheckFields(ctx, raw, result.success ? result.data : undefined, vars);
   checkReadOnly(ctx, raw, commands);

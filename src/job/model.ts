@@ -113,6 +113,9 @@ export interface Expectations {
 /** A failure threshold: stop starting new targets once more than this many targets failed. */
 export type MaxFailures = { kind: "count"; value: number } | { kind: "percent"; value: number };
 
+/** A canary stage's cumulative size: this many targets, or this percentage of them (0 < p ≤ 100). */
+export type RolloutStage = { kind: "count"; value: number } | { kind: "percent"; value: number };
+
 /** A client-side request budget, e.g. `30/min`. */
 export interface RateLimit {
   requests: number;
@@ -136,6 +139,8 @@ export interface Job {
   retries: number;
   rateLimit?: RateLimit;
   maxFailures?: MaxFailures;
+  /** Canary stages, cumulative and increasing, the last 100% (src/run/rollout.ts). */
+  rollout?: RolloutStage[];
   /** Variables after defaults and --var overrides. */
   vars: Record<string, string>;
   targets: TargetSpec[];

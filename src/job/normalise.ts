@@ -5,6 +5,7 @@ import type { PathSegment } from "./errors.js";
 import type { Job, MaxFailures, RateLimit, Step } from "./model.js";
 import { jobChecks, stepChecks } from "./normalise-checks.js";
 import { isRecord, type Raw } from "./raw.js";
+import { parseRollout } from "./rollout.js";
 import { type JobFile, PERCENT_PATTERN, RATE_LIMIT_PATTERN, VAR_NAME_PATTERN } from "./schema.js";
 import { buildTargetSpecs } from "./target-specs.js";
 
@@ -74,5 +75,6 @@ export function buildJob(
   if (file.perApp !== undefined) job.perApp = file.perApp;
   if (file.rateLimit !== undefined) job.rateLimit = parseRateLimit(file.rateLimit);
   if (file.maxFailures !== undefined) job.maxFailures = parseMaxFailures(file.maxFailures);
+  if (file.rollout !== undefined) job.rollout = parseRollout(file.rollout);
   return job;
 }

@@ -23,6 +23,7 @@ export const RULES = {
   retries: "must be an integer from 0 to 20",
   rateLimit: `must be a rate like "30/min", "5/s" or "1000/hour" (requests per s, min or hour)`,
   maxFailures: `must be a count of failed targets (an integer, 0 or more) or a percentage like "10%" (above 0, at most 100)`,
+  rollout: `must be a list of cumulative stage sizes such as [1, "10%", "100%"]: target counts (1 or more), then percentages, the last "100%"`,
   vars: "must be a mapping of variable names to values",
   varName: `must start with a letter or "_" and contain only letters, digits, "_" and "-"`,
   scalar: "must be a string (numbers and booleans are taken as written)",
@@ -203,6 +204,25 @@ export const jobFileSchema = z
       )
       .optional()
       .describe('Stop starting targets after this many failed: a count or a percentage "10%".'),
+    rollout: z
+      .array(
+        z.union(
+          [
+            int(1, undefined, RULES.rollout),
+            z.string({ error: RULES.rollout }).regex(PERCENT_PATTERN, { error: RULES.rollout }),
+          ],
+          { error: RULES.rollout },
+        ),
+        { error: RULES.rollout },
+      )
+      .min(1, { error: RULES.rollout })
+      .optional()
+      .describe(
+        'Canary stages, cumulative: e.g. [1, "10%", "100%"] runs 1 target, then up to 10% of them, then all. ' +
+          "A stage starts only when the previous one ended within maxFailures (applied to each stage's own " +
+          "targets; default 0 with a rollout); otherwise the later stages are cancelled (ROLLOUT_HALTED). Counts " +
+          'first, then percentages, each larger than the one before; the last must be "100%".',
+      ),
     vars: z
       .record(z.string().regex(VAR_NAME_PATTERN, { error: RULES.varName }), scalar(), {
         error: RULES.vars,

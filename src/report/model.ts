@@ -97,6 +97,28 @@ export interface ReportSummary {
   exitCodes: Record<string, number>;
 }
 
+/** One canary stage of a job with `rollout` (src/run/rollout.ts). */
+export interface RolloutStageReport {
+  /** 1-based. */
+  stage: number;
+  /** As written in the job: "1", "10%", "100%". */
+  size: string;
+  /** Targets this stage added (not cumulative). */
+  targets: number;
+  /** Targets of this stage with a failed or error step. */
+  failedTargets: number;
+  /** The stage's budget: more failed targets than this halts the rollout (maxFailures of this stage's targets). */
+  allowedFailures: number;
+  /** passed: ran within budget; halted: passed its budget; interrupted: a signal came; notRun: never started. */
+  status: "passed" | "halted" | "interrupted" | "notRun";
+}
+
+export interface RolloutReport {
+  stages: RolloutStageReport[];
+  /** The stage whose failures passed its budget (1-based); null when none did. */
+  stoppedAtStage: number | null;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -111,4 +133,6 @@ export interface Report {
   results: StepResult[];
   /** Per step, the answers grouped by identical output (dshbak-style roll-up). */
   groups: StepGroups[];
+  /** Only for a job with `rollout`: its stages and the one that stopped it. */
+  rollout?: RolloutReport;
 }

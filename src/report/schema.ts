@@ -107,6 +107,26 @@ export const ReportSummarySchema = z.object({
   exitCodes: z.record(z.string(), count).describe('Answers by exit code, e.g. {"0": 118, "1": 2}.'),
 });
 
+export const RolloutSchema = z
+  .object({
+    stages: z.array(
+      z.object({
+        stage: count.describe("1-based."),
+        size: z.string().describe('As written in the job: "1", "10%", "100%".'),
+        targets: count.describe("Targets this stage added (not cumulative)."),
+        failedTargets: count.describe("Targets of this stage with a failed or error step."),
+        allowedFailures: count.describe(
+          "The stage's budget: maxFailures applied to its own targets (0 by default).",
+        ),
+        status: z.enum(["passed", "halted", "interrupted", "notRun"]),
+      }),
+    ),
+    stoppedAtStage: count
+      .nullable()
+      .describe("The stage whose failures passed its budget (1-based); null when none did."),
+  })
+  .describe("Only for a job with `rollout`: the canary stages and the one that stopped the run.");
+
 export const ReportSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -123,6 +143,7 @@ export const ReportSchema = z
     summary: ReportSummarySchema,
     results: z.array(StepResultSchema),
     groups: z.array(StepGroupsSchema).describe("Per step, answers grouped by output."),
+    rollout: RolloutSchema.optional(),
   })
   .meta({
     title: "fanout report",

@@ -6,6 +6,8 @@ export const RUNNER_CODES = {
   skipped: "SKIPPED",
   cancelled: "CANCELLED",
   threshold: "THRESHOLD",
+  /** Not started: an earlier canary stage passed its failure budget (job `rollout`). */
+  rolloutHalted: "ROLLOUT_HALTED",
   rateLimitExhausted: "RATE_LIMIT_EXHAUSTED",
   internal: "INTERNAL",
 } as const;

@@ -11,6 +11,7 @@ import { createRunContext } from "./context.js";
 import { normalizeRunOptions, type RunOptions } from "./options.js";
 import { buildPlan } from "./plan.js";
 import { buildReport } from "./report.js";
+import { runRollout } from "./rollout.js";
 import { followSignal } from "./run-signal.js";
 import { runAllTargets } from "./scheduler.js";
 
@@ -31,8 +32,12 @@ export async function runJob(job: Job, runOptions: RunOptions): Promise<Report> 
     const startedAt = options.now();
 
     ctx.emit({ type: "runStart", job: job.name, ...plan.counts, at: ctx.isoNow() });
-    await runAllTargets(ctx);
+    const rollout = job.rollout
+      ? await runRollout(ctx, job.rollout, job.maxFailures ?? null)
+      : null;
+    if (!rollout) await runAllTargets(ctx);
     const report = buildReport(job, ctx, startedAt);
+    if (rollout) report.rollout = rollout;
     ctx.emit({ type: "runEnd", report, at: report.finishedAt });
     return report;
   } finally {

@@ -15,7 +15,8 @@ import { pairsOfTarget } from "./plan.js";
 import { RUNNER_CODES, unanswered } from "./results.js";
 import { runTarget } from "./run-target.js";
 
-export async function runAllTargets(ctx: RunContext): Promise<void> {
+/** Runs the plan's targets, or only those at `only` (a rollout stage's, in plan order). */
+export async function runAllTargets(ctx: RunContext, only?: readonly number[]): Promise<void> {
   const { options, plan } = ctx;
   const global = pLimit(Math.max(1, Math.min(options.concurrency, plan.counts.targets)));
   const perApp = new Map<string, LimitFunction>();
@@ -28,8 +29,10 @@ export async function runAllTargets(ctx: RunContext): Promise<void> {
     return limit;
   };
 
+  const indexes = only ?? plan.targets.map((_, i) => i);
   await Promise.all(
-    plan.targets.map((target, targetIndex) => {
+    indexes.map((targetIndex) => {
+      const target = plan.targets[targetIndex] as (typeof plan.targets)[number];
       const run = () => global(() => guarded(ctx, targetIndex));
       return options.perApp === null ? run() : appLimit(target.appId)(run);
     }),

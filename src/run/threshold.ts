@@ -4,7 +4,8 @@ import type { MaxFailures } from "../job/model.js";
 
 export class FailureThreshold {
   private readonly failed = new Set<number>();
-  private readonly allowed: number;
+  /** Failed targets allowed before it is passed (fractional for percentages). */
+  readonly allowed: number;
 
   constructor(
     private readonly max: MaxFailures | null,

@@ -211,7 +211,7 @@ const EXPECTED: Record<string, { code: string; lines: string[] }> = {
     code: "JOB_INVALID",
     lines: [
       "3:1 concurency: unknown key, did you mean `concurrency`?",
-      "4:1 colour: unknown key; allowed here: version, name, description, concurrency, perApp, timeout, retries, rateLimit, maxFailures, vars, targets, steps, redact, readOnly, maxOutputBytes",
+      "4:1 colour: unknown key; allowed here: version, name, description, concurrency, perApp, timeout, retries, rateLimit, maxFailures, rollout, vars, targets, steps, redact, readOnly, maxOutputBytes",
       "11:5 steps[0].retires: unknown key, did you mean `retries`?",
     ],
   },

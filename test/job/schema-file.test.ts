@@ -40,6 +40,7 @@ describe("schema/job.schema.json", () => {
       "retries",
       "rateLimit",
       "maxFailures",
+      "rollout",
       "vars",
       "targets",
       "steps",
