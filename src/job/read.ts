@@ -32,7 +32,38 @@ export async function readJobFile(file: string): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw fail("JOB_FILE_NOT_UTF8", "is not UTF-8 text; save it as UTF-8");
+    const at = firstInvalidUtf8(bytes);
+    throw new JobValidationError("JOB_FILE_NOT_UTF8", [
+      {
+        file,
+        line: at.line,
+        column: at.column,
+        path: "",
+        message: `is not UTF-8 text (byte 0x${at.byte}); save it as UTF-8`,
+      },
+    ]);
+  }
+}
+
+/** Where the first byte that is not UTF-8 sits, so that an editor can jump to it. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; byte: string } {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf("\uFFFD", from);
+    const prefix = text.slice(0, i < 0 ? text.length : i);
+    const offset = Buffer.byteLength(prefix);
+    // A U+FFFD written in the file as EF BF BD is text; the decoder's own marks a bad byte.
+    if (i >= 0 && bytes.subarray(offset, offset + 3).equals(Buffer.from([0xef, 0xbf, 0xbd]))) {
+      from = i + 1;
+      continue;
+    }
+    const lines = prefix.split("\n");
+    return {
+      line: lines.length,
+      column: (lines[lines.length - 1]?.length ?? 0) + 1,
+      byte: (bytes[offset] ?? 0).toString(16).padStart(2, "0"),
+    };
   }
 }
 

@@ -192,7 +192,7 @@ describe("loadJob on files it cannot use", () => {
     await writeFile(file, Buffer.from("name: caf\xe9\n", "latin1"));
     const error = await rejection(loadJob(file));
     expect(error.code).toBe("JOB_FILE_NOT_UTF8");
-    expect(error.message).toBe(`${file}: is not UTF-8 text; save it as UTF-8`);
+    expect(error.message).toBe(`${file}:1:10: is not UTF-8 text (byte 0xe9); save it as UTF-8`);
   });
 });
 
