@@ -60,7 +60,14 @@ function quotingHint(issue: z.core.$ZodIssue, value: unknown, got: string): stri
   return "";
 }
 
+/** Keys people write to put the API key in a job file; it is never read from there. */
+const KEY_LIKE =
+  /^(token|api[-_]?(key|token)|sevalla[-_]api[-_]token|bearer|authorization|secret)$/i;
+
 export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  if (KEY_LIKE.test(key)) {
+    return "the API key is never read from a job file (jobs get shared and committed): set SEVALLA_API_TOKEN or pass --token-file FILE, and delete this line";
+  }
   const guess = suggest(key, known);
   return guess !== undefined
     ? `unknown key, did you mean \`${guess}\`?`
