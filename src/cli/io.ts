@@ -1,5 +1,6 @@
 // Where the CLI writes and what it knows of the terminal. Commands take an Io so tests can
 // capture output; the real one wraps process.stdout / process.stderr.
+import { type Ask, askOnTerminal } from "./confirm.js";
 import type { ProgressSink } from "./progress.js";
 
 export interface Io {
@@ -12,6 +13,8 @@ export interface Io {
   /** ANSI colours on stdout. */
   color: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Asks a person y/N (run.ts's --yes gate); absent when stdin is not a terminal. */
+  ask?: Ask;
   /** Where a live progress line may go (stderr, when it is a terminal); absent in tests. */
   progress?: ProgressSink;
 }
@@ -49,6 +52,20 @@ export function processIo(): Io {
     width: terminalWidth(env, process.stdout),
     color: wantsColor(env, process.stdout.isTTY === true),
     env,
-    progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    ...(process.stdin.isTTY ? { ask: askOnTerminal } : {}),
+    progress: {
+      write: (text) => process.stderr.write(text),
+      isTTY: process.stderr.isTTY === true,
+      color: wantsColor(env, process.stderr.isTTY === true),
+    },
+  };
+}
+
+/** --no-color: no colour on stdout nor in the progress line, whatever the terminal says. */
+export function withoutColor(io: Io): Io {
+  return {
+    ...io,
+    color: false,
+    ...(io.progress ? { progress: { ...io.progress, color: false } } : {}),
   };
 }

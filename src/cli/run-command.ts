@@ -6,8 +6,9 @@ import type { SevallaClient } from "../client/client.js";
 import { formatProblems, JobValidationError } from "../job/errors.js";
 import type { Job, RateLimit } from "../job/model.js";
 import { parseVarFlags } from "../job/vars.js";
+import { serializeReport } from "../report/json.js";
 import { renderJunit } from "../report/junit.js";
-import type { Report } from "../report/model.js";
+import type { Report, StepResult } from "../report/model.js";
 import type { OutputDirWriter } from "../report/output-dir.js";
 import { writeFileAtomic, writeReportFile } from "../report/write.js";
 import type { RunEventListener } from "../run/events.js";
@@ -22,29 +23,38 @@ import {
   prepareOutputDirs,
   readOnlyRefusals,
 } from "./check-flags.js";
+import { confirmRun } from "./confirm.js";
 import { renderPlan } from "./dry-run.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { combineExitCodes, describeExitCode, exitStatus } from "./exit-status.js";
-import type { Io } from "./io.js";
+import { type Io, withoutColor } from "./io.js";
 import { loadJobs } from "./load-jobs.js";
 import { outputPaths } from "./output-paths.js";
 import { printReport } from "./print-report.js";
 import { createProgress } from "./progress.js";
+import { prepareRunFiles, type RunFileFlags } from "./run-files.js";
+import { openRunLogs } from "./run-logs.js";
 import type { SignalTrap } from "./signals.js";
 import { prepareTargets } from "./targets-select.js";
 
-export interface RunFlags extends CheckFlags {
+export interface RunFlags extends CheckFlags, RunFileFlags {
   report: string;
   junit?: string;
   concurrency?: number;
   /** Repeated --var flags; undefined when none was given. */
   var?: string[];
   dryRun?: boolean;
+  /** Run a job that may change the fleet without asking (required without a terminal). */
+  yes?: boolean;
   quiet?: boolean;
   onlyFailed?: boolean;
   rate?: RateLimit;
   /** Repeated --limit filters (AND). */
   limit?: TargetFilter[];
+  /** --json: the JSON report on stdout instead of the tables. */
+  json?: boolean;
+  /** false with --no-color. */
+  color?: boolean;
 }
 
 const targetsOf = (selections: readonly Selection[], i: number): Target[] =>
@@ -56,6 +66,7 @@ export async function runCommand(
   io: Io,
   trap: () => SignalTrap,
 ): Promise<ExitCode> {
+  if (flags.color === false) io = withoutColor(io);
   let vars: Record<string, string>;
   try {
     vars = parseVarFlags(flags.var ?? []);
@@ -100,31 +111,60 @@ export async function runCommand(
     );
     return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
   }
+  const unconfirmed = await confirmRun(loaded.jobs, files, (i) => targetsOf(selections, i), flags, io);
+  if (unconfirmed !== null) {
+    await prepared.client?.close();
+    io.err(unconfirmed);
+    return EXIT.invalidInput;
+  }
   const client = prepared.client as SevallaClient;
+  const runFiles = await prepareRunFiles(
+    loaded.jobs,
+    files,
+    (i) => targetsOf(selections, i),
+    flags,
+  );
+  if (!runFiles.ok) {
+    await client.close();
+    io.err(`${runFiles.message}\nNothing was run.`);
+    return EXIT.invalidInput;
+  }
   const signals = trap();
   const codes: ExitCode[] = [];
   try {
     for (const [i, job] of loaded.jobs.entries()) {
       const progress = createProgress(io.progress, !flags.quiet);
-      const targets = targetsOf(selections, i);
+      const run = runFiles.jobs[i] as (typeof runFiles.jobs)[number];
+      const logs = await openRunLogs(job, run, new Date());
       const writer = outputDirs?.ok ? outputDirs.writers[i] : undefined;
+      const onEvent = (event: Parameters<RunEventListener>[0]) => {
+        logs.onEvent(event);
+        progress.onEvent(event);
+      };
       const report = await runOne(
         job,
         flags,
         signals.signal,
         client,
-        progress.onEvent,
-        targets,
+        onEvent,
+        run.targets,
         writer,
+        run.prior,
       );
       progress.clear();
+      const logNotes = await logs.close();
       const code = exitStatus(report, { signal: signals.received() });
       codes.push(code);
       // Written before anything is printed: the file is what survives a closed pipe or a 2nd Ctrl-C.
       const written = await writeOutputs(report, reportPaths[i] as string, junitPaths[i]);
-      if (loaded.jobs.length > 1) io.out(`\n== ${job.name} (${files[i]}): exit ${code} ==`);
-      printReport(io, report, flags);
+      const heading = `\n== ${job.name} (${files[i]}): exit ${code} ==`;
+      // --json: stdout is the report alone (several jobs: one JSON document each, as jq reads them).
+      if (loaded.jobs.length > 1 && flags.json) io.err(heading);
+      else if (loaded.jobs.length > 1) io.out(heading);
+      if (flags.json) io.out(serializeReport(report));
+      else printReport(io, report, flags);
       io.err(written);
+      for (const note of logNotes) io.err(note);
       const note = outputDirNote(flags, writer);
       if (note !== "") io.err(note);
     }
@@ -150,12 +190,14 @@ function runOne(
   onEvent: RunEventListener,
   targets: Target[],
   writer?: OutputDirWriter,
+  prior?: ReadonlyMap<string, StepResult>,
 ) {
   return runJob(job, {
     client,
     signal,
     onEvent,
     targets,
+    ...(prior ? { prior } : {}),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     ...(flags.rate ? { rate: flags.rate } : {}),
     ...checkRunOptions(flags, writer),

@@ -34,12 +34,31 @@ export function registerRun(program: Command): void {
       "--dry-run",
       "print the plan (targets × steps) and send nothing; needs a key only to resolve names",
     )
+    .option(
+      "--yes",
+      "run a job that may change the fleet (a step not on the read-only list) without asking; required without a terminal",
+    )
     .option("--quiet", "print the summary only")
     .option("--only-failed", "list only the steps that are not ok")
     .option("--group", "group every step's outputs after the table (default: when few distinct)")
     .option("--no-redact", "show secret-looking values as printed (redacted by default)")
     .option("--read-only", "refuse, before sending anything, steps whose binary is not read-only")
     .option("--output-dir <dir>", "write each target's full stdout/stderr to DIR/<step>/")
+    .option("--json", "print the JSON report on stdout instead of the tables (for jq)")
+    .option("--no-color", "no colours, even on a terminal (as NO_COLOR=1)")
+    .option(
+      "--ledger <file>",
+      "append a line per attempt and per result to FILE as they happen (for --resume); never overwritten",
+    )
+    .option(
+      "--resume <file>",
+      "continue the run of this ledger: pairs already ok are not sent again (appends to it unless --ledger)",
+    )
+    .option(
+      "--rerun-failed <report>",
+      "run only the pairs that were not ok in this JSON report; its ok ones are reported as resumed",
+    )
+    .option("--events <file>", "append every run event to FILE as NDJSON")
     .addHelpText(
       "after",
       "\nEnvironment: SEVALLA_API_TOKEN (required, except for a --dry-run whose targets are all UUIDs), SEVALLA_API_URL.\n" +
