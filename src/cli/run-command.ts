@@ -111,7 +111,13 @@ export async function runCommand(
     );
     return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
   }
-  const unconfirmed = await confirmRun(loaded.jobs, files, (i) => targetsOf(selections, i), flags, io);
+  const unconfirmed = await confirmRun(
+    loaded.jobs,
+    files,
+    (i) => targetsOf(selections, i),
+    flags,
+    io,
+  );
   if (unconfirmed !== null) {
     await prepared.client?.close();
     io.err(unconfirmed);
