@@ -75,7 +75,10 @@ describe("fanout run: exit codes", () => {
       steps: [step("env", "printenv", "NODE_ENV"), step("touch", "touch", "/app/storage/x")],
     });
     const report = join(dir, "r.json");
-    const res = await runCli(["run", file, "--report", report], { env: env(sim.keys.read) });
+    // --yes: touch may change the fleet, and this shell is not a terminal.
+    const res = await runCli(["run", file, "--report", report, "--yes"], {
+      env: env(sim.keys.read),
+    });
     expect(res.code).toBe(3);
     const touch = (await readReport(report)).results[1];
     expect(touch).toMatchObject({ status: "error", attempts: 1, exitCode: null });
@@ -242,9 +245,8 @@ describe("fanout run: outputs", () => {
     });
     const report = join(dir, "r.json");
     for (const key of [sim.keys.read, "sev_ro_not-a-real-key-0123456789"]) {
-      const res = await runCli(["run", file, "--report", report, "--junit", join(dir, "j.xml")], {
-        env: env(key),
-      });
+      const args = ["run", file, "--report", report, "--junit", join(dir, "j.xml"), "--yes"];
+      const res = await runCli(args, { env: env(key) });
       // The read key gets a 403 on touch; the unknown key a 401 on everything: no answer, 3.
       expect(res.code).toBe(3);
       const written =
