@@ -51,6 +51,20 @@ describe("fanout run --json", () => {
     expect(res.stderr).toContain("== one");
   });
 
+  it("draws no progress line when stderr is not a terminal; --no-color beats FORCE_COLOR", async () => {
+    const dir = await tempDir();
+    const file = await smallJob(dir);
+    const args = ["run", file, "--report", join(dir, "r.json")];
+    const colored = await runCli(args, { env: { ...env(), NO_COLOR: "", FORCE_COLOR: "1" } });
+    expect(colored.stdout).toContain("\u001b[");
+    const plain = await runCli([...args, "--no-color"], {
+      env: { ...env(), NO_COLOR: "", FORCE_COLOR: "1" },
+    });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain("\u001b[");
+    expect(colored.stderr + plain.stderr).not.toContain("\r");
+  });
+
   it("--events writes every run event as a JSON line, ending with the summary", async () => {
     const dir = await tempDir();
     const events = join(dir, "events.ndjson");
