@@ -77,6 +77,19 @@ export type {
   TargetSpec,
 } from "./job/model.js";
 export { parseVarFlags } from "./job/vars.js";
+export { planFingerprint } from "./ledger/fingerprint.js";
+export {
+  eventLine,
+  LEDGER_VERSION,
+  type LedgerAttempt,
+  type LedgerEnd,
+  type LedgerHeader,
+  type LedgerLine,
+  type LedgerResult,
+  ledgerLine,
+} from "./ledger/format.js";
+export { LedgerError, type ReadLedger, readLedger } from "./ledger/read.js";
+export { type EventFile, openEventLog, openLedger } from "./ledger/writer.js";
 export { groupByOutcome, type OutcomeGroup, renderOutcomeTable } from "./report/by-exit-code.js";
 export { type GroupsOptions, renderGroups } from "./report/groups.js";
 export { reportToJson, serializeReport } from "./report/json.js";
@@ -110,6 +123,7 @@ export type {
 } from "./run/options.js";
 export { RunOptionsError } from "./run/options.js";
 export { buildPlan, type Plan, type PlannedPair } from "./run/plan.js";
+export { pairKey, resultKey } from "./run/prior.js";
 export { RUNNER_CODES } from "./run/results.js";
 export { decideRetry, type RetryDecision } from "./run/retry-policy.js";
 export { runJob } from "./run/run-job.js";
