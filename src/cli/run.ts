@@ -69,6 +69,15 @@ export function registerRun(program: Command): void {
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
     .action(async (files: string[], flags: RunFlags) => {
       const io = processIo();
-      process.exitCode = await runCommand(files, flags, io, () => trapSignals(io));
+      // Trapped before the job files are read and names resolved: a signal then still ends in
+      // the complete (all-cancelled) report and 130/143, not a silent kill without a report.
+      // Trapped before the job files are read and names resolved: a signal then still ends in
+      // the complete (all-cancelled) report and 130/143, not a kill that leaves no report.
+      const signals = trapSignals(io);
+      try {
+        process.exitCode = await runCommand(files, flags, io, () => signals);
+      } finally {
+        signals.dispose();
+      }
     });
 }
