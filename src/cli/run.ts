@@ -4,6 +4,7 @@ import { collect, collectLimit, parseConcurrency, parseRate } from "./flags.js";
 import { processIo } from "./io.js";
 import { type RunFlags, runCommand } from "./run-command.js";
 import { trapSignals } from "./signals.js";
+import { TOKEN_FILE_OPTION, type TokenFileFlag, withTokenFile } from "./token-file.js";
 
 export function registerRun(program: Command): void {
   program
@@ -44,6 +45,7 @@ export function registerRun(program: Command): void {
     .option("--no-redact", "show secret-looking values as printed (redacted by default)")
     .option("--read-only", "refuse, before sending anything, steps whose binary is not read-only")
     .option("--output-dir <dir>", "write each target's full stdout/stderr to DIR/<step>/")
+    .option(...TOKEN_FILE_OPTION)
     .option("--json", "print the JSON report on stdout instead of the tables (for jq)")
     .option("--no-color", "no colours, even on a terminal (as NO_COLOR=1)")
     .option(
@@ -61,14 +63,18 @@ export function registerRun(program: Command): void {
     .option("--events <file>", "append every run event to FILE as NDJSON")
     .addHelpText(
       "after",
-      "\nEnvironment: SEVALLA_API_TOKEN (required, except for a --dry-run whose targets are all UUIDs), SEVALLA_API_URL.\n" +
+      "\nEnvironment: SEVALLA_API_TOKEN (or --token-file; required, except for a --dry-run whose targets are all UUIDs), SEVALLA_API_URL.\n" +
         "Exit codes: 0 all ok · 1 a command failed · 2 invalid input · 3 a step got no answer ·\n" +
         "4 no targets · 5 failure threshold · 130/143 interrupted (the later wins).",
     )
     // Usage errors (a bad flag value, no job file) are invalid input: exit 2, not commander's 1.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
-    .action(async (files: string[], flags: RunFlags) => {
-      const io = processIo();
+    .action(async (files: string[], flags: RunFlags & TokenFileFlag) => {
+      const io = await withTokenFile(processIo(), flags);
+      if (io === null) {
+        process.exitCode = EXIT.invalidInput;
+        return;
+      }
       // Trapped before the job files are read and names resolved: a signal then still ends in
       // the complete (all-cancelled) report and 130/143, not a silent kill without a report.
       // Trapped before the job files are read and names resolved: a signal then still ends in

@@ -11,6 +11,7 @@ import { loadJobs } from "./load-jobs.js";
 import { discoverCommand } from "./targets-discover.js";
 import { renderTargets, targetsJson } from "./targets-render.js";
 import { prepareTargets } from "./targets-select.js";
+import { TOKEN_FILE_OPTION, type TokenFileFlag, withTokenFile } from "./token-file.js";
 
 interface TargetsFlags {
   limit?: TargetFilter[];
@@ -32,6 +33,7 @@ export function registerTargets(program: Command): void {
     )
     .option("--var <name=value>", "set a job variable (repeatable)", collect)
     .option("--json", "print JSON (one object per job) instead of a table")
+    .option(...TOKEN_FILE_OPTION)
     .addHelpText(
       "after",
       "\nNames, keys and `all` are looked up through the API (SEVALLA_API_TOKEN; a read key is enough);\n" +
@@ -40,17 +42,20 @@ export function registerTargets(program: Command): void {
         "  fanout targets discover --write inventory/fleet.yaml",
     )
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
-    .action(async (files: string[], flags: TargetsFlags) => {
-      process.exitCode = await targetsCommand(files, flags, processIo());
+    .action(async (files: string[], flags: TargetsFlags & TokenFileFlag) => {
+      const io = await withTokenFile(processIo(), flags);
+      process.exitCode = io ? await targetsCommand(files, flags, io) : EXIT.invalidInput;
     });
   targets
     .command("discover")
     .description("write an inventory of every app and process the key can see, to edit by hand")
     .option("--write <file>", "write it to this file (default: print it)")
     .option("--force", "overwrite the file if it exists")
+    .option(...TOKEN_FILE_OPTION)
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
-    .action(async (flags: { write?: string; force?: boolean }) => {
-      process.exitCode = await discoverCommand(flags, processIo());
+    .action(async (flags: { write?: string; force?: boolean } & TokenFileFlag) => {
+      const io = await withTokenFile(processIo(), flags);
+      process.exitCode = io ? await discoverCommand(flags, io) : EXIT.invalidInput;
     });
 }
 

@@ -1,4 +1,7 @@
-// Where the client talks to and with which key, from SEVALLA_API_URL / SEVALLA_API_TOKEN.
+// Where the client talks to and with which key, from SEVALLA_API_URL / SEVALLA_API_TOKEN (or a
+// key file named by --token-file). Never from a job file or a flag's value: those get committed,
+// shared and shown in `ps`.
+import { open } from "node:fs/promises";
 import { isIPv4 } from "node:net";
 
 export const DEFAULT_BASE_URL = "https://api.sevalla.com/v3";
@@ -13,7 +16,9 @@ export type ClientConfigErrorCode =
   | "MISSING_TOKEN"
   | "INVALID_TOKEN"
   | "INSECURE_URL"
-  | "INVALID_URL";
+  | "INVALID_URL"
+  | "TOKEN_FILE_UNREADABLE"
+  | "TOKEN_FILE_INSECURE";
 
 /** The environment cannot make a working client; the message says which variable to fix. */
 export class ClientConfigError extends Error {
@@ -92,4 +97,54 @@ export function clientConfigFromEnv(
   const rawUrl = env.SEVALLA_API_URL?.trim();
   const baseUrl = parseBaseUrl(rawUrl === undefined || rawUrl === "" ? DEFAULT_BASE_URL : rawUrl);
   return { baseUrl, token: checkToken(env.SEVALLA_API_TOKEN) };
+}
+
+/** A key file is a few hundred bytes at most; anything bigger is the wrong file. */
+const MAX_TOKEN_FILE_BYTES = 64 * 1024;
+
+/**
+ * Reads the key from a file (`--token-file`): the whole file, one trailing newline (LF or CRLF)
+ * dropped, checked like SEVALLA_API_TOKEN. Refused when others (not the owner or the group) may
+ * read or write it, as ssh refuses a private key that is too open: `chmod 600 FILE`. The
+ * messages name the file, never its content.
+ */
+export async function readTokenFile(path: string): Promise<string> {
+  let text: string;
+  try {
+    const handle = await open(path, "r");
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw unreadable(path, "is not a regular file");
+      if (process.platform !== "win32" && (info.mode & 0o007) !== 0) {
+        throw new ClientConfigError(
+          "TOKEN_FILE_INSECURE",
+          `--token-file ${path} can be read or written by other users (mode ${(info.mode & 0o777).toString(8)}); run \`chmod 600 ${path}\``,
+        );
+      }
+      if (info.size > MAX_TOKEN_FILE_BYTES) throw unreadable(path, "is too big to be a key file");
+      text = await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof ClientConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw unreadable(path, code === "ENOENT" ? "does not exist" : `cannot be read (${code})`);
+  }
+  const token = text.replace(/\r?\n$/, "");
+  try {
+    return checkToken(token);
+  } catch (error) {
+    if (!(error instanceof ClientConfigError)) throw error;
+    throw new ClientConfigError(
+      error.code,
+      error.code === "MISSING_TOKEN"
+        ? `--token-file ${path} is empty`
+        : `--token-file ${path} holds more than one key (spaces, several lines or non-printable characters)`,
+    );
+  }
+}
+
+function unreadable(path: string, why: string): ClientConfigError {
+  return new ClientConfigError("TOKEN_FILE_UNREADABLE", `--token-file ${path} ${why}`);
 }
