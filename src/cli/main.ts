@@ -6,6 +6,7 @@ import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerSim } from "./sim.js";
 import { registerTargets } from "./targets.js";
+import { scrubOptionError } from "./token-file.js";
 import { registerValidate } from "./validate.js";
 
 const program = new Command()
@@ -14,7 +15,9 @@ const program = new Command()
     "Run commands on many Sevalla application processes at once and report what came back.",
   )
   .version(TOOL_VERSION, "-V, --version")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Before the commands are added, so that they inherit it: no key value echoed in an error.
+  .configureOutput({ outputError: (text, write) => write(scrubOptionError(text)) });
 
 registerValidate(program);
 registerRun(program);
