@@ -53,7 +53,9 @@ export function registerTargets(program: Command): void {
     .option("--force", "overwrite the file if it exists")
     .option(...TOKEN_FILE_OPTION)
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.invalidInput))
-    .action(async (flags: { write?: string; force?: boolean } & TokenFileFlag) => {
+    .action(async (_own: unknown, command: Command) => {
+      // With globals: `targets discover --token-file F` gives the option to the parent command.
+      const flags = command.optsWithGlobals<{ write?: string; force?: boolean } & TokenFileFlag>();
       const io = await withTokenFile(processIo(), flags);
       process.exitCode = io ? await discoverCommand(flags, io) : EXIT.invalidInput;
     });
