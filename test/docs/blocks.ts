@@ -1,7 +1,7 @@
 // The docs' code blocks, as test/docs/commands.test.ts runs them (docs/README.md, "Examples that
 // are tests"): a shell block opens with `# test` (run) or `# untested: why`; each command in a run
-// block expects exit 0 unless its line ends with `# exit N`; a YAML block opening with
-// `# file: NAME` is written to the working directory before the blocks after it run.
+// block expects exit 0 unless its line ends with `# exit N`; a block (YAML, a script) opening
+// with `# file: NAME` is written to the working directory before the blocks after it run.
 
 export interface FileBlock {
   kind: "file";
@@ -33,7 +33,7 @@ export function docBlocks(markdown: string): Block[] {
     const line = markdown.slice(0, m.index).split("\n").length;
     const first = body.split("\n")[0]?.trim() ?? "";
     const file = /^#\s*file:\s*(\S+)\s*$/.exec(first);
-    if ((lang === "yaml" || lang === "yml") && file) {
+    if (file) {
       blocks.push({ kind: "file", name: file[1] as string, text: body, line });
     } else if (SHELLS.has(lang)) {
       const run = /^#\s*test\b/.test(first);
