@@ -30,7 +30,7 @@ export interface ProgressState {
   retries: number;
   /** Requests sent (attempt events). */
   requests: number;
-  /** Waits for a rate limit (429 pause, server budget, --rate) so far. */
+  /** Requests that had to wait for a rate limit (429 pause, server budget, --rate) so far. */
   waits: number;
   /** Time left of the current rate-limit wait; 0 when none. */
   waitingMs: number;

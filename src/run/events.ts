@@ -21,7 +21,8 @@ export type RunEvent =
       at: string;
     }
   // A request waits for the rate limit: a 429 pause ("paused"), the server's budget running low
-  // ("budget") or the client-side rate ("rate"). Emitted before the wait, once per wait.
+  // ("budget") or the client-side rate ("rate"). Emitted once per request that has to wait,
+  // before it waits, with the wait as first estimated (a later 429 may lengthen it).
   | {
       type: "rateLimitWait";
       reason: "paused" | "budget" | "rate";

@@ -55,6 +55,7 @@ export class Pacer {
    * Rejects with the signal's reason when it aborts.
    */
   async acquire(signal: AbortSignal): Promise<number> {
+    let told = false;
     for (;;) {
       signal.throwIfAborted();
       const now = this.now();
@@ -62,7 +63,9 @@ export class Pacer {
       if (at <= now) return this.start(now);
       const reason =
         at === this.pausedUntil ? "paused" : at === this.nextFixedAt ? "rate" : "budget";
-      this.onWait(reason, at - now);
+      // Once per request that waits (with the first estimate): the loop may re-check many times.
+      if (!told) this.onWait(reason, at - now);
+      told = true;
       // Loop rather than trust one wait: a 429 or a new observation may move the time meanwhile.
       await this.sleep(at - now, signal);
     }
