@@ -37,10 +37,21 @@ const only = value("only")?.split(",") ?? Object.keys(FIGURES);
 const profDir = value("cpu-prof");
 const execArgv = profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
 const unknown = only.filter((name) => !(name in FIGURES));
-if (unknown.length > 0 || !Number.isInteger(runs) || runs < 1) {
-  console.error(
-    `usage: node bench/run.mjs [--quick] [--only ${Object.keys(FIGURES).join(",")}] [--runs N] [--no-write] [--cpu-prof DIR] [--strict]`,
-  );
+const KNOWN = ["--quick", "--only", "--runs", "--no-write", "--cpu-prof", "--strict"];
+// A mistyped flag (or --help) must not start a 7-minute run that overwrites results.md.
+const badFlag = args.some(
+  (a, i) =>
+    a.startsWith("-") &&
+    !KNOWN.includes(a) &&
+    !["--only", "--runs", "--cpu-prof"].includes(args[i - 1]),
+);
+const usage = `usage: node bench/run.mjs [--quick] [--only ${Object.keys(FIGURES).join(",")}] [--runs N] [--no-write] [--cpu-prof DIR] [--strict]`;
+if (flag("help") || flag("h")) {
+  console.log(usage);
+  process.exit(0);
+}
+if (badFlag || unknown.length > 0 || !Number.isInteger(runs) || runs < 1) {
+  console.error(usage);
   process.exit(2);
 }
 
