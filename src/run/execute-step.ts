@@ -47,7 +47,6 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
   const state: RetryState = { retriesUsed: 0, rateLimitWaitedMs: 0 };
   let attempts = 0;
   const spent = () => ({ attempts, durationMs: options.now() - startedAt });
-  const policy = { ...options.retry, random: options.random };
 
   ctx.emit({ type: "stepStart", target, step: step.name, at: ctx.isoNow() });
 
@@ -65,7 +64,9 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
       return answer;
     } catch (error) {
       if (isRequestFailure(error)) pacer.observe(error.rateLimit, ticket);
-      const decision = signal.aborted ? INTERRUPTED : decideRetry(error, step, state, policy);
+      const decision = signal.aborted
+        ? INTERRUPTED
+        : decideRetry(error, step, state, { ...options.retry, random: options.random });
       const failure = decision.retry && isRequestFailure(error) ? error : null;
       ctx.emit({
         ...event,
@@ -82,31 +83,43 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
     }
   };
 
+  const onFailedAttempt = async ({ error }: { error: Error }): Promise<void> => {
+    if (!(error instanceof RetryLater)) return;
+    const { delayMs, rateLimited } = error.decision;
+    if (rateLimited) {
+      // Everyone waits, this request included: its next acquire() sees the pause.
+      state.rateLimitWaitedMs += delayMs;
+      pacer.pauseFor(delayMs);
+      return;
+    }
+    state.retriesUsed += 1;
+    await options.sleep(delayMs, signal);
+  };
+
+  const retry = (first: RetryLater): Promise<ExecResult> =>
+    onFailedAttempt({ error: first }).then(() =>
+      pRetry((n) => attempt(n + 1), {
+        // decideRetry owns the budget and the delays, so p-retry's are off: its backoff
+        // (minTimeout 0) and its count (Infinity), because p-retry checks `retries` before
+        // shouldConsumeRetry, which would let a 429 use up the budget DESIGN.md says it must not.
+        retries: Number.POSITIVE_INFINITY,
+        minTimeout: 0,
+        // No `signal` here on purpose: p-retry would turn an answer that arrives just as the run
+        // is interrupted into an abort error, losing a command that did run. Aborts reach us
+        // through acquire(), the client and sleep() instead.
+        // Only our own verdict retries: anything else thrown in an attempt (the abort reason from
+        // acquire(), a bug) ends the step instead of looping without delay.
+        shouldRetry: ({ error }) => error instanceof RetryLater,
+        onFailedAttempt,
+      }),
+    );
+
   try {
-    const answer = await pRetry(attempt, {
-      // decideRetry owns the budget and the delays, so p-retry's are off: its backoff (minTimeout
-      // 0) and its count (Infinity), because p-retry checks `retries` before shouldConsumeRetry,
-      // which would let a 429 use up the budget that DESIGN.md says it must not.
-      retries: Number.POSITIVE_INFINITY,
-      minTimeout: 0,
-      // No `signal` here on purpose: p-retry would turn an answer that arrives just as the run
-      // is interrupted into an abort error, losing a command that did run. Aborts reach us
-      // through acquire(), the client and sleep() instead.
-      // Only our own verdict retries: anything else thrown in an attempt (the abort reason from
-      // acquire(), a bug) ends the step instead of looping without delay.
-      shouldRetry: ({ error }) => error instanceof RetryLater,
-      onFailedAttempt: async ({ error }) => {
-        if (!(error instanceof RetryLater)) return;
-        const { delayMs, rateLimited } = error.decision;
-        if (rateLimited) {
-          // Everyone waits, this request included: its next acquire() sees the pause.
-          state.rateLimitWaitedMs += delayMs;
-          pacer.pauseFor(delayMs);
-          return;
-        }
-        state.retriesUsed += 1;
-        await options.sleep(delayMs, signal);
-      },
+    // The first attempt runs without p-retry (its option handling costs more than a whole step
+    // of ours); p-retry takes over from the first RetryLater, with the same outcome it would give.
+    const answer = await attempt(1).catch((error: unknown) => {
+      if (error instanceof RetryLater) return retry(error);
+      throw asPRetryWould(error);
     });
     // The one place an answer becomes a result: filters, expectations, redaction, truncation.
     const checked = checkAnswer(answer, ctx.checks[pair.stepIndex] as CompiledChecks);
@@ -134,6 +147,13 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
       spent(),
     );
   }
+}
+
+/** What p-retry rejects with when an attempt throws something that is not retried. */
+function asPRetryWould(error: unknown): unknown {
+  if (error instanceof AbortError) return error.originalError;
+  if (error instanceof Error) return error;
+  return new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
 }
 
 /** Hands the whole (redacted) output to --output-dir's writer, then lets it go. */

@@ -127,6 +127,41 @@ describe("retries by failure class", () => {
     });
     expect(report.results[0]?.error?.message).toMatch(/x is undefined/);
   });
+
+  // The first attempt runs outside p-retry; these pin that the hand-over keeps the same outcomes.
+  it("an unknown error after a retry is still INTERNAL, with both attempts counted", async () => {
+    const client = new FakeClient(
+      { [P1]: [FAILURES.unavailable(), new TypeError("y is undefined")] },
+      0,
+    );
+    const { report } = await run(job([step("ls", ["ls"])]), { client });
+    expect(client.attemptsOn(P1)).toBe(2);
+    expect(report.results[0]).toMatchObject({
+      status: "error",
+      attempts: 2,
+      error: { code: "INTERNAL", class: null },
+    });
+  });
+
+  it("an interrupt during the first backoff ends the step cancelled, nothing resent", async () => {
+    const client = new FakeClient({ [P1]: [FAILURES.unavailable(), answer()] }, 10);
+    const controller = new AbortController();
+    const pending = runJob(job([step("ls", ["ls"])]), {
+      client,
+      random: () => 0,
+      signal: controller.signal,
+    });
+    await vi.advanceTimersByTimeAsync(50); // answered at 10 ms, backing off until 135 ms
+    controller.abort();
+    await vi.runAllTimersAsync();
+    const report = await pending;
+    expect(client.attemptsOn(P1)).toBe(1);
+    expect(report.results[0]).toMatchObject({
+      status: "cancelled",
+      attempts: 1,
+      error: { code: "CANCELLED" },
+    });
+  });
 });
 
 describe("429", () => {
