@@ -5,6 +5,7 @@ import type { CompiledChecks } from "../checks/compile.js";
 import type { MaxFailures } from "../job/model.js";
 import type { StepResult } from "../report/model.js";
 import type { RunEvent } from "./events.js";
+import { OutputInterner } from "./intern.js";
 import type { NormalizedRunOptions } from "./options.js";
 import { Pacer } from "./pacer.js";
 import type { Plan, PlannedPair } from "./plan.js";
@@ -19,6 +20,8 @@ export interface RunContext {
   checks: readonly CompiledChecks[];
   /** Index = PlannedPair.index; filled exactly once per pair. */
   results: Array<StepResult | undefined>;
+  /** Equal outputs of this run share one string (src/run/intern.ts). */
+  outputs: OutputInterner;
   emit(event: RunEvent): void;
   /** Stores a pair's result and announces it (stepEnd). */
   record(pair: PlannedPair, result: StepResult): void;
@@ -44,6 +47,7 @@ export function createRunContext(
     threshold: new FailureThreshold(maxFailures, plan.counts.targets),
     checks,
     results: new Array(plan.pairs.length).fill(undefined),
+    outputs: new OutputInterner(),
     emit(event) {
       try {
         options.onEvent(event);

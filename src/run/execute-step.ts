@@ -123,7 +123,7 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
     });
     // The one place an answer becomes a result: filters, expectations, redaction, truncation.
     const checked = checkAnswer(answer, ctx.checks[pair.stepIndex] as CompiledChecks);
-    const result = answered(pair, answer, checked, spent());
+    const result = answered(pair, answer, checked, spent(), ctx.outputs);
     await deliverOutput(ctx, result, checked.full);
     return result;
   } catch (error) {

@@ -13,6 +13,12 @@ interface Spent {
   durationMs: number;
 }
 
+/** Lets equal outputs share one string (the run's OutputInterner). */
+interface Interner {
+  intern(text: string): string;
+}
+const AS_IS: Interner = { intern: (text) => text };
+
 /** What an answer adds to a result; NO_ANSWER when there was none. */
 interface AnswerFields {
   exitCode: number | null;
@@ -75,6 +81,7 @@ export function answered(
   answer: ExecResult,
   checked: CheckedAnswer,
   spent: Spent,
+  outputs: Interner = AS_IS,
 ): StepResult {
   const miss = checked.expectation;
   const error: StepResult["error"] =
@@ -95,8 +102,8 @@ export function answered(
           };
   return build(pair, spent, checked.ok ? "ok" : "failed", error, {
     exitCode: answer.exitCode,
-    stdout: checked.stdout,
-    stderr: checked.stderr,
+    stdout: outputs.intern(checked.stdout),
+    stderr: outputs.intern(checked.stderr),
     requestId: answer.requestId,
     filtered: checked.filtered,
     redacted: checked.redacted,
