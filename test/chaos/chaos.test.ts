@@ -18,7 +18,7 @@ const APPS = Math.ceil(TARGETS / PER_APP);
 const MISSING = Math.max(5, Math.round(TARGETS / 100));
 const WRITE = "sev_rw_chaos_0123456789abcdef";
 const RETRIES = 3;
-const SLOW_MS = 400;
+const SLOW_MS = 1000;
 /** The runner's clock runs this much faster than real time (backoffs, 429 pauses); see fastClock. */
 const SPEEDUP = 20;
 
@@ -122,8 +122,8 @@ async function chaosRun(rate: number, seed: number): Promise<Outcome> {
     baseUrl: sim.url,
     token: WRITE,
     connections: 50,
-    // A short deadline (timeout 1 s minus 800 ms = 200 ms) so that SLOW_MS answers time out.
-    deadlineMarginMs: -800,
+    // A short deadline (timeout 1 s minus 500 ms = 500 ms) so that SLOW_MS answers time out.
+    deadlineMarginMs: -500,
     env: {},
   });
   const events: RunEvent[] = [];
@@ -201,7 +201,17 @@ function checkInvariants({ report, sim, events }: Outcome): void {
       expect(e.failure.class).toBe("notExecuted");
   }
 
-  // 4xx (other than 429) never retried: every 404 the simulator sent is a result of its own.
+  // 4xx (other than 429) never retried: no retried attempt ended on one, and every 404 the
+  // simulator sent is a result of its own. Under load an answer can arrive after the client's
+  // deadline: the client then saw TIMEOUT, not the status, hence the slack of `timeouts`.
+  for (const e of events) {
+    if (e.type !== "attempt" || e.failure?.httpStatus == null) continue;
+    const status = e.failure.httpStatus;
+    expect(status >= 400 && status < 500 && status !== 429, `${e.failure.code} resent`).toBe(false);
+  }
+  const timeouts =
+    events.filter((e) => e.type === "attempt" && e.failure?.code === "TIMEOUT").length +
+    report.results.filter((r) => r.error?.code === "TIMEOUT").length;
   const notFound = report.results.filter((r) => r.error?.code === "API_NOT_FOUND");
   // (A fault may answer first: the touch step then ends on that 5xx, not resent.)
   const missing = new Set(Array.from({ length: MISSING }, (_, i) => processId(900_000 + i)));
@@ -209,7 +219,9 @@ function checkInvariants({ report, sim, events }: Outcome): void {
   expect(onMissing).toHaveLength(MISSING * 2);
   for (const r of onMissing) expect(r.status).toBe("error");
   expect(notFound.length).toBeGreaterThan(0);
-  expect(sim.counters.count("POST exec", 404)).toBe(notFound.length);
+  const sim404 = sim.counters.count("POST exec", 404);
+  expect(sim404).toBeGreaterThanOrEqual(notFound.length);
+  expect(sim404).toBeLessThanOrEqual(notFound.length + timeouts);
   const fourXX = sim.counters
     .requests()
     .filter((r) => r.status >= 400 && r.status < 500 && r.status !== 404 && r.status !== 429);
@@ -217,7 +229,9 @@ function checkInvariants({ report, sim, events }: Outcome): void {
   // Every 429 the simulator sent was waited out and sent again (or ended the step).
   const waited = [...rateLimited.values()].reduce((n, v) => n + v, 0);
   const exhausted = report.results.filter((r) => r.error?.code === "RATE_LIMIT_EXHAUSTED").length;
-  expect(sim.counters.count("POST exec", 429)).toBe(waited + exhausted);
+  const sim429 = sim.counters.count("POST exec", 429);
+  expect(sim429).toBeGreaterThanOrEqual(waited + exhausted);
+  expect(sim429).toBeLessThanOrEqual(waited + exhausted + timeouts);
 
   // The mutating command ran at most once per process (the simulator counts executions).
   for (const r of report.results.filter((x) => x.step === "touch")) {
