@@ -32,7 +32,13 @@ export function summaryLine(report: Report, options: SummaryOptions = {}): strin
   if (s.skipped > 0) parts.push(paint(`${s.skipped} skipped`, "gray", color));
   if (s.cancelled > 0) parts.push(paint(`${s.cancelled} cancelled`, "yellow", color));
   parts.push(formatDuration(report.durationMs));
-  if (report.stoppedBy === "threshold")
+  const halted = report.rollout?.stages.find((st) => st.stage === report.rollout?.stoppedAtStage);
+  if (halted && report.rollout) {
+    const of = report.rollout.stages.length;
+    parts.push(
+      paint(`stopped: rollout stage ${halted.stage} of ${of} (${halted.size})`, "yellow", color),
+    );
+  } else if (report.stoppedBy === "threshold")
     parts.push(paint("stopped: failure threshold", "yellow", color));
   else if (report.interrupted) parts.push(paint("interrupted", "yellow", color));
   return parts.join(" · ");

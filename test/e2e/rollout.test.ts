@@ -48,6 +48,7 @@ describe("fanout run with a rollout", () => {
     expect(sim.counters.totalRequests()).toBe(2);
     for (const app of [4, 5, 6]) expect(sim.counters.totalExecutions(processId(app, 2))).toBe(0);
     expect(res.stdout).toContain("ROLLOUT_HALTED");
+    expect(res.stdout).toMatch(/stopped: rollout stage 2 of 3 \(3\)/);
   });
 });
 
