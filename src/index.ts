@@ -71,6 +71,7 @@ export type {
   NumberExpectation,
   OutputFilter,
   RateLimit,
+  RolloutStage,
   SourcePosition,
   Step,
   StreamExpectation,
@@ -91,6 +92,15 @@ export {
 export { LedgerError, type ReadLedger, readLedger } from "./ledger/read.js";
 export { type EventFile, openEventLog, openLedger } from "./ledger/writer.js";
 export { groupByOutcome, type OutcomeGroup, renderOutcomeTable } from "./report/by-exit-code.js";
+export {
+  type DiffSide,
+  DRIFT_KINDS,
+  type DriftEntry,
+  type DriftKind,
+  diffReports,
+  type ReportDiff,
+} from "./report/diff.js";
+export { diffCountLine, renderDiff } from "./report/diff-render.js";
 export { type GroupsOptions, renderGroups } from "./report/groups.js";
 export { reportToJson, serializeReport } from "./report/json.js";
 export { renderJunit } from "./report/junit.js";
@@ -101,6 +111,8 @@ export type {
   Report,
   ReportSummary,
   ResultError,
+  RolloutReport,
+  RolloutStageReport,
   StepGroups,
   StepResult,
   StepStatus,
@@ -126,6 +138,7 @@ export { buildPlan, type Plan, type PlannedPair } from "./run/plan.js";
 export { pairKey, resultKey } from "./run/prior.js";
 export { RUNNER_CODES } from "./run/results.js";
 export { decideRetry, type RetryDecision } from "./run/retry-policy.js";
+export { type StageSpan, stageSpans } from "./run/rollout.js";
 export { runJob } from "./run/run-job.js";
 export type { Sleep } from "./run/sleep.js";
 export { DEFAULT_FLEET_PLANTED, DEFAULT_KEYS, defaultFleet } from "./sim/fleet/default.js";
