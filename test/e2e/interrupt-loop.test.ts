@@ -93,7 +93,8 @@ describe(`interrupted at random points (${RUNS} runs)`, () => {
     const plan = Array.from({ length: RUNS }, (_, n) => ({
       n,
       signal: (n % 2 === 0 ? "SIGINT" : "SIGTERM") as Outcome["signal"],
-      delayMs: Math.floor(random() * 450),
+      // Up to 350 ms after the first listing: the run lasts about 600 ms even on an idle machine.
+      delayMs: Math.floor(random() * 350),
     }));
     const outcomes: Outcome[] = [];
     let next = 0;
