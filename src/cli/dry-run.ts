@@ -2,6 +2,7 @@
 import type { Job, RateLimit } from "../job/model.js";
 import { buildPlan } from "../run/plan.js";
 import type { Target } from "../targets/model.js";
+import { describeRollout } from "./rollout-plan.js";
 
 function describeTarget(t: Target): string {
   const ids = `${t.appId} / ${t.processId}`;
@@ -40,6 +41,7 @@ export function renderPlan(
   const lines = [
     `Job ${job.name}${job.file ? ` (${job.file})` : ""}: ${targets} ${targets === 1 ? "target" : "targets"} × ${steps} ${steps === 1 ? "step" : "steps"} = ${total} requests planned (dry run: nothing sent)`,
     `Concurrency ${concurrency}${job.perApp ? `, ${job.perApp} per app` : ""}${describeRate(overrides.rate ?? job.rateLimit)}; timeout ${job.timeout} s; retries ${job.retries}${job.maxFailures ? `; stop after ${job.maxFailures.value}${job.maxFailures.kind === "percent" ? "%" : ""} failed targets` : ""}`,
+    ...describeRollout(job, targets),
     "Steps:",
     ...job.steps.map(
       (s, i) =>

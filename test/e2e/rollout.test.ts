@@ -33,6 +33,10 @@ describe("fanout run with a rollout", () => {
       steps: [touch],
       extra: { rollout: [1, 3, "100%"], concurrency: 1 },
     });
+    const plan = await runCli(["run", file, "--dry-run"], { env: env() });
+    expect(plan.stdout).toContain(
+      "Rollout in 3 stages: 1 (+1) → 3 (+2) → 100% (+3); each halts the rollout when more than 0 of its targets fail",
+    );
     const report = join(dir, "r.json");
     const res = await runCli(["run", file, "--report", report, "--yes"], { env: env() });
     expect(res.code).toBe(5);
