@@ -5,11 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { SevallaClient } from "../client/client.js";
 import { loadJob } from "../job/load.js";
 import { writeReportFile } from "../report/write.js";
-import { runJob } from "../run/run-job.js";
-import { startSimulator } from "../sim/server.js";
 import { checkDemo } from "./demo-check.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { describeExitCode, exitStatus } from "./exit-status.js";
@@ -31,6 +28,12 @@ export async function demoCommand(
   io: Io,
   trap: () => SignalTrap,
 ): Promise<ExitCode> {
+  // Loaded here, not at start-up (see main.ts): the simulator, the client and the runner.
+  const [{ startSimulator }, { SevallaClient }, { runJob }] = await Promise.all([
+    import("../sim/server.js"),
+    import("../client/client.js"),
+    import("../run/run-job.js"),
+  ]);
   const job = await loadJob(DEMO_JOB);
   const sim = await startSimulator();
   const client = new SevallaClient({

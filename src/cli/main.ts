@@ -19,6 +19,8 @@ const program = new Command()
   // Before the commands are added, so that they inherit it: no key value echoed in an error.
   .configureOutput({ outputError: (text, write) => write(scrubOptionError(text)) });
 
+// Registering is cheap; each command imports its implementation in its action, so that
+// `fanout validate` or `--help` does not load undici, the runner or the simulator.
 registerValidate(program);
 registerRun(program);
 registerTargets(program);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { EXIT } from "./exit-codes.js";
 import { collect, collectLimit, parseConcurrency, parseRate } from "./flags.js";
 import { processIo } from "./io.js";
-import { type RunFlags, runCommand } from "./run-command.js";
+import type { RunFlags } from "./run-command.js";
 import { trapSignals } from "./signals.js";
 import { TOKEN_FILE_OPTION, type TokenFileFlag, withTokenFile } from "./token-file.js";
 
@@ -81,6 +81,8 @@ export function registerRun(program: Command): void {
       // the complete (all-cancelled) report and 130/143, not a kill that leaves no report.
       const signals = trapSignals(io);
       try {
+        // Loaded here, not at start-up: the client, undici and the runner (see main.ts).
+        const { runCommand } = await import("./run-command.js");
         process.exitCode = await runCommand(files, flags, io, () => signals);
       } finally {
         signals.dispose();

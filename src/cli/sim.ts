@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { FleetError } from "../sim/fleet/errors.js";
-import { startSimulator } from "../sim/server.js";
 import { EXIT } from "./exit-codes.js";
 
 interface SimFlags {
@@ -29,6 +27,11 @@ async function runSim(flags: SimFlags): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     return usage(`--port: not a port: ${flags.port}`);
   if (!Number.isInteger(seed)) return usage(`--seed: not an integer: ${flags.seed}`);
+  // Loaded here, not at start-up (see main.ts).
+  const [{ FleetError }, { startSimulator }] = await Promise.all([
+    import("../sim/fleet/errors.js"),
+    import("../sim/server.js"),
+  ]);
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   try {
     sim = await startSimulator({ fleet: flags.fleet, port, seed, host: flags.host });

@@ -8,9 +8,7 @@ import { EXIT, type ExitCode } from "./exit-codes.js";
 import { collect, collectLimit } from "./flags.js";
 import { type Io, processIo } from "./io.js";
 import { loadJobs } from "./load-jobs.js";
-import { discoverCommand } from "./targets-discover.js";
 import { renderTargets, targetsJson } from "./targets-render.js";
-import { prepareTargets } from "./targets-select.js";
 import { TOKEN_FILE_OPTION, type TokenFileFlag, withTokenFile } from "./token-file.js";
 
 interface TargetsFlags {
@@ -57,7 +55,12 @@ export function registerTargets(program: Command): void {
       // With globals: `targets discover --token-file F` gives the option to the parent command.
       const flags = command.optsWithGlobals<{ write?: string; force?: boolean } & TokenFileFlag>();
       const io = await withTokenFile(processIo(), flags);
-      process.exitCode = io ? await discoverCommand(flags, io) : EXIT.invalidInput;
+      if (io === null) {
+        process.exitCode = EXIT.invalidInput;
+        return;
+      }
+      const { discoverCommand } = await import("./targets-discover.js");
+      process.exitCode = await discoverCommand(flags, io);
     });
 }
 
@@ -79,6 +82,8 @@ export async function targetsCommand(
     io.err(loaded.messages.join("\n"));
     return EXIT.invalidInput;
   }
+  // Loaded only when needed: the client and undici (see main.ts).
+  const { prepareTargets } = await import("./targets-select.js");
   const prepared = await prepareTargets(loaded.jobs, flags, io, "targets");
   if (!prepared.ok) return prepared.code;
   await prepared.client?.close();
