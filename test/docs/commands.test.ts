@@ -1,7 +1,7 @@
 // Every command the docs show runs here, with the built CLI as `fanout`, against a simulator of
 // the default fleet (SEVALLA_API_URL / SEVALLA_API_TOKEN in the env), in a scratch directory that
 // holds the repo's jobs/ and schema/, and must exit as the docs say (blocks.ts: the convention).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmod, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,9 @@ let bin: string;
 beforeAll(async () => {
   assertBuilt();
   sim = await startSimulator();
+  // The examples pipe reports through jq (docs/README.md says so): say it plainly when it is missing.
+  const jq = spawnSync("jq", ["--version"]);
+  if (jq.status !== 0) throw new Error("the docs' examples need jq on PATH (apt-get install jq)");
   bin = await tempDir("fanout-docs-bin-");
   await writeFile(join(bin, "fanout"), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
   await chmod(join(bin, "fanout"), 0o755);
