@@ -15,7 +15,8 @@ const program = new Command()
     "Run commands on many Sevalla application processes at once and report what came back.",
   )
   .version(TOOL_VERSION, "-V, --version")
-  .showHelpAfterError()
+  // A hint, not the whole help: a usage error should fit on one screen.
+  .showHelpAfterError("(run `fanout help` or add --help for usage)")
   // Before the commands are added, so that they inherit it: no key value echoed in an error.
   .configureOutput({ outputError: (text, write) => write(scrubOptionError(text)) });
 

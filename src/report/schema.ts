@@ -135,7 +135,11 @@ export const ReportSchema = z
     startedAt: z.string().describe("ISO 8601 UTC."),
     finishedAt: z.string().describe("ISO 8601 UTC."),
     durationMs: z.number().min(0),
-    interrupted: z.boolean().describe("true when the run stopped before every pair had run."),
+    interrupted: z
+      .boolean()
+      .describe(
+        "true when a signal stopped the run (stoppedBy: signal); a failure-threshold stop leaves it false.",
+      ),
     stoppedBy: z
       .enum(["threshold", "signal"])
       .nullable()

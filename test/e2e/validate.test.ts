@@ -116,6 +116,14 @@ describe("fanout validate", () => {
     expect(r.status).toBe(2);
   });
 
+  it("keeps a usage error to a short hint instead of the whole help", () => {
+    const r = fanout("run", "--bogus", "jobs/env-audit.yaml");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus'");
+    expect(r.stderr).toContain("--help");
+    expect(r.stderr.trim().split("\n").length).toBeLessThanOrEqual(3);
+  });
+
   it("documents itself in --help", () => {
     const r = fanout("validate", "--help");
     expect(r.status).toBe(0);
