@@ -22,6 +22,8 @@ export interface RunContext {
   results: Array<StepResult | undefined>;
   /** Equal outputs of this run share one string (src/run/intern.ts). */
   outputs: OutputInterner;
+  /** False without an onEvent listener: callers then skip building events at all. */
+  listening: boolean;
   emit(event: RunEvent): void;
   /** Stores a pair's result and announces it (stepEnd). */
   record(pair: PlannedPair, result: StepResult): void;
@@ -41,14 +43,19 @@ export function createRunContext(
       now: options.now,
       sleep: options.sleep,
       rate: options.rate,
-      onWait: (reason, delayMs) =>
-        context.emit({ type: "rateLimitWait", reason, delayMs, at: context.isoNow() }),
+      onWait: (reason, delayMs) => {
+        if (context.listening) {
+          context.emit({ type: "rateLimitWait", reason, delayMs, at: context.isoNow() });
+        }
+      },
     }),
     threshold: new FailureThreshold(maxFailures, plan.counts.targets),
     checks,
     results: new Array(plan.pairs.length).fill(undefined),
     outputs: new OutputInterner(),
+    listening: options.onEvent !== null,
     emit(event) {
+      if (options.onEvent === null) return;
       try {
         options.onEvent(event);
       } catch {
@@ -57,7 +64,7 @@ export function createRunContext(
     },
     record(pair, result) {
       context.results[pair.index] = result;
-      context.emit({ type: "stepEnd", result, at: context.isoNow() });
+      if (context.listening) context.emit({ type: "stepEnd", result, at: context.isoNow() });
     },
     isoNow: () => new Date(options.now()).toISOString(),
   };

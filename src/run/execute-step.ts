@@ -48,19 +48,23 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
   let attempts = 0;
   const spent = () => ({ attempts, durationMs: options.now() - startedAt });
 
-  ctx.emit({ type: "stepStart", target, step: step.name, at: ctx.isoNow() });
+  if (ctx.listening) ctx.emit({ type: "stepStart", target, step: step.name, at: ctx.isoNow() });
+
+  const attemptEvent = (attempt: number) =>
+    ({ type: "attempt", target, step: step.name, attempt }) as const;
 
   const attempt = async (attemptNumber: number): Promise<ExecResult> => {
     const ticket = await pacer.acquire(signal);
     attempts = attemptNumber;
-    const event = { type: "attempt", target, step: step.name, attempt: attemptNumber } as const;
     try {
       const answer = await options.client.exec(target.appId, target.processId, step.command, {
         timeout: step.timeout,
         signal,
       });
       pacer.observe(answer.rateLimit, ticket);
-      ctx.emit({ ...event, failure: null, delayMs: 0, at: ctx.isoNow() });
+      if (ctx.listening) {
+        ctx.emit({ ...attemptEvent(attemptNumber), failure: null, delayMs: 0, at: ctx.isoNow() });
+      }
       return answer;
     } catch (error) {
       if (isRequestFailure(error)) pacer.observe(error.rateLimit, ticket);
@@ -68,16 +72,18 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
         ? INTERRUPTED
         : decideRetry(error, step, state, { ...options.retry, random: options.random });
       const failure = decision.retry && isRequestFailure(error) ? error : null;
-      ctx.emit({
-        ...event,
-        failure: failure && {
-          code: failure.code,
-          class: failure.class,
-          httpStatus: failure.httpStatus,
-        },
-        delayMs: decision.delayMs,
-        at: ctx.isoNow(),
-      });
+      if (ctx.listening) {
+        ctx.emit({
+          ...attemptEvent(attemptNumber),
+          failure: failure && {
+            code: failure.code,
+            class: failure.class,
+            httpStatus: failure.httpStatus,
+          },
+          delayMs: decision.delayMs,
+          at: ctx.isoNow(),
+        });
+      }
       if (decision.retry) throw new RetryLater(error, decision);
       throw new AbortError(new GiveUp(error, decision));
     }

@@ -74,7 +74,8 @@ export interface NormalizedRunOptions {
   perApp: number | null;
   rate: RateLimit | null;
   signal: AbortSignal;
-  onEvent: RunEventListener;
+  /** null when nobody listens: then no event is even built (three ISO dates per step). */
+  onEvent: RunEventListener | null;
   now: () => number;
   sleep: Sleep;
   random: () => number;
@@ -103,7 +104,7 @@ export function normalizeRunOptions(job: Job, options: RunOptions): NormalizedRu
     perApp: optionalPositiveInt("perApp", options.perApp ?? job.perApp),
     rate,
     signal: options.signal ?? new AbortController().signal,
-    onEvent: options.onEvent ?? (() => {}),
+    onEvent: options.onEvent ?? null,
     now: options.now ?? Date.now,
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
