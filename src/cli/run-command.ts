@@ -3,9 +3,7 @@
 import { access, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { SevallaClient } from "../client/client.js";
-import { formatProblems, JobValidationError } from "../job/errors.js";
 import type { RateLimit } from "../job/model.js";
-import { parseVarFlags } from "../job/vars.js";
 import type { TargetFilter } from "../targets/filters.js";
 import type { Target } from "../targets/model.js";
 import type { Selection } from "../targets/select.js";
@@ -15,7 +13,7 @@ import { renderPlan } from "./dry-run.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { combineExitCodes, describeExitCode } from "./exit-status.js";
 import { type Io, withoutColor } from "./io.js";
-import { loadJobs } from "./load-jobs.js";
+import { loadJobsOrExplain } from "./load-jobs.js";
 import { outputPaths } from "./output-paths.js";
 import { type JobRunFiles, prepareRunFiles, type RunFileFlags } from "./run-files.js";
 import { runJobsInOrder } from "./run-jobs.js";
@@ -52,20 +50,13 @@ export async function runCommand(
   trap: () => SignalTrap,
 ): Promise<ExitCode> {
   if (flags.color === false) io = withoutColor(io);
-  let vars: Record<string, string>;
-  try {
-    vars = parseVarFlags(flags.var ?? []);
-  } catch (error) {
-    if (!(error instanceof JobValidationError)) throw error;
-    io.err(formatProblems(error.problems));
-    return EXIT.invalidInput;
-  }
-  const loaded = await loadJobs(files, vars);
-  if (!loaded.ok) {
-    io.err(loaded.messages.join("\n"));
-    io.err(`Nothing was run: fix the job ${files.length === 1 ? "file" : "files"} above.`);
-    return EXIT.invalidInput;
-  }
+  const loaded = await loadJobsOrExplain(
+    files,
+    flags.var,
+    io,
+    `Nothing was run: fix the job ${files.length === 1 ? "file" : "files"} above.`,
+  );
+  if (!loaded.ok) return loaded.code;
   const refused = readOnlyRefusals(loaded.jobs, files, flags);
   if (refused.length > 0) {
     io.err(`${refused.join("\n")}\nNothing was run.`);

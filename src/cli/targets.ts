@@ -1,13 +1,11 @@
 // `fanout targets JOB.yaml...`: the resolved targets (label, app, process, ids) and nothing run;
 // `fanout targets discover`: an inventory from the API.
 import type { Command } from "commander";
-import { formatProblems, JobValidationError } from "../job/errors.js";
-import { parseVarFlags } from "../job/vars.js";
 import type { TargetFilter } from "../targets/filters.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { collect, collectLimit } from "./flags.js";
 import { type Io, processIo } from "./io.js";
-import { loadJobs } from "./load-jobs.js";
+import { loadJobsOrExplain } from "./load-jobs.js";
 import { renderTargets, targetsJson } from "./targets-render.js";
 import { TOKEN_FILE_OPTION, type TokenFileFlag, withTokenFile } from "./token-file.js";
 
@@ -69,19 +67,8 @@ export async function targetsCommand(
   flags: TargetsFlags,
   io: Io,
 ): Promise<ExitCode> {
-  let vars: Record<string, string>;
-  try {
-    vars = parseVarFlags(flags.var ?? []);
-  } catch (error) {
-    if (!(error instanceof JobValidationError)) throw error;
-    io.err(formatProblems(error.problems));
-    return EXIT.invalidInput;
-  }
-  const loaded = await loadJobs(files, vars);
-  if (!loaded.ok) {
-    io.err(loaded.messages.join("\n"));
-    return EXIT.invalidInput;
-  }
+  const loaded = await loadJobsOrExplain(files, flags.var, io);
+  if (!loaded.ok) return loaded.code;
   // Loaded only when needed: the client and undici (see main.ts).
   const { prepareTargets } = await import("./targets-select.js");
   const prepared = await prepareTargets(loaded.jobs, flags, io, "targets");

@@ -8,6 +8,7 @@ import type { Job } from "../../src/job/model.js";
 import type { Report } from "../../src/report/model.js";
 import type { RunEvent } from "../../src/run/events.js";
 import { runJob } from "../../src/run/run-job.js";
+import { mulberry32 } from "../../src/sim/random.js";
 import { type RunningSimulator, startSimulator } from "../../src/sim/server.js";
 import { appId, processId, step } from "../run/helpers.js";
 
@@ -141,17 +142,6 @@ async function chaosRun(rate: number, seed: number): Promise<Outcome> {
   } finally {
     await client.close();
   }
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const key = (process: string, stepName: string) => `${process}\u0000${stepName}`;

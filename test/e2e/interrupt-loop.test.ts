@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseReport } from "../../src/report/schema.js";
 import { defaultFleet } from "../../src/sim/fleet/default.js";
+import { mulberry32 } from "../../src/sim/random.js";
 import { type RunningSimulator, startSimulator } from "../../src/sim/server.js";
 import { assertBuilt, startCli, tempDir } from "../cli/spawn-cli.js";
 
@@ -40,17 +41,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => Promise.all(sims.map((s) => s.close())));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Outcome {
   n: number;
