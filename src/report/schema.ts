@@ -55,7 +55,7 @@ export const StepResultSchema = z
     processKey: z.string().nullable().describe("Process key such as web or worker, when known."),
     label: z.string().nullable().describe("The target's label from the job file."),
     step: z.string().describe("Step name."),
-    command: z.array(z.string()).describe("argv as sent."),
+    command: z.array(z.string()).readonly().describe("argv as sent."),
     status,
     exitCode: z.number().int().nullable().describe("null when there was no answer."),
     stdout: z.string(),

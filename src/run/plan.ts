@@ -10,6 +10,8 @@ export interface PlannedPair {
   stepIndex: number;
   target: Target;
   step: Step;
+  /** The step's argv, one frozen copy per step: every result of the step shares it. */
+  command: readonly string[];
 }
 
 export interface Plan {
@@ -22,9 +24,11 @@ export interface Plan {
 
 export function buildPlan(targets: readonly Target[], steps: readonly Step[]): Plan {
   const pairs: PlannedPair[] = [];
+  const commands = steps.map((step) => Object.freeze([...step.command]));
   targets.forEach((target, targetIndex) => {
     steps.forEach((step, stepIndex) => {
-      pairs.push({ index: pairs.length, targetIndex, stepIndex, target, step });
+      const command = commands[stepIndex] as readonly string[];
+      pairs.push({ index: pairs.length, targetIndex, stepIndex, target, step, command });
     });
   });
   return {

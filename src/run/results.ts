@@ -59,7 +59,7 @@ function build(
     processKey: target.processKey,
     label: target.label,
     step: step.name,
-    command: [...step.command],
+    command: pair.command,
     exitCode: a.exitCode,
     stdout: a.stdout,
     stderr: a.stderr,

@@ -46,7 +46,7 @@ export class Counters implements SimCounters {
     return this.total;
   }
 
-  executions(processId: string, command: string[]): number {
+  executions(processId: string, command: readonly string[]): number {
     return this.execs.get(execKey(processId, command)) ?? 0;
   }
 
@@ -71,6 +71,6 @@ export class Counters implements SimCounters {
 }
 
 // Ids are case-insensitive in the API, so the counters are too.
-function execKey(processId: string, command: string[]): string {
+function execKey(processId: string, command: readonly string[]): string {
   return `${processId.toLowerCase()}\u0000${JSON.stringify(command)}`;
 }

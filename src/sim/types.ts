@@ -20,7 +20,7 @@ export interface SimCounters {
   /** Total requests received (every route and status). */
   totalRequests(): number;
   /** Times a command actually ran (not requests): per process and argv. */
-  executions(processId: string, command: string[]): number;
+  executions(processId: string, command: readonly string[]): number;
   /** Highest number of requests in flight at once since start (or reset). */
   maxInFlight(): number;
   reset(): void;

@@ -32,4 +32,14 @@ describe("buildPlan", () => {
   it("an empty target list plans nothing", () => {
     expect(buildPlan([], [step("a", ["ls"])]).counts).toEqual({ targets: 0, steps: 1, total: 0 });
   });
+
+  it("every pair of a step shares one frozen copy of its command", () => {
+    const argv = ["cat", "/etc/os-release"];
+    const plan = buildPlan([target(1), target(2)], [step("a", argv)]);
+    const [first, second] = plan.pairs;
+    expect(first?.command).toEqual(argv);
+    expect(first?.command).not.toBe(argv);
+    expect(first?.command).toBe(second?.command);
+    expect(Object.isFrozen(first?.command)).toBe(true);
+  });
 });
