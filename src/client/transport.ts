@@ -38,21 +38,48 @@ const ERROR_BODY_BYTES = 64 * 1024;
 
 class BodyTooLarge extends Error {}
 
-async function readCapped(body: Dispatcher.ResponseData["body"], cap: number, cut: boolean) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > cap) {
-      body.destroy();
-      if (!cut) throw new BodyTooLarge();
-      chunks.push(buf.subarray(0, buf.length - (size - cap)));
-      break;
-    }
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+// Listeners, not `for await`: the async iterator costs a promise and a result object per chunk.
+function readCapped(
+  body: Dispatcher.ResponseData["body"],
+  cap: number,
+  cut: boolean,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const done = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      body.off("data", onData);
+      if (error) reject(error);
+      else
+        resolve(
+          chunks.length === 1
+            ? (chunks[0] as Buffer).toString("utf8")
+            : Buffer.concat(chunks).toString("utf8"),
+        );
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        if (cut) chunks.push(chunk.subarray(0, chunk.length - (size - cap)));
+        done(cut ? null : new BodyTooLarge());
+        body.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    body.on("data", onData);
+    body.once("end", () => done(null));
+    body.once("error", (error) => done(error));
+    // What the async iterator threw when a stream closed without end or error.
+    // (Built only then: close follows every end, and an Error costs a stack trace.)
+    body.once("close", () => {
+      if (settled) return;
+      done(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+    });
+  });
 }
 
 export async function send(
