@@ -57,6 +57,8 @@ export class SevallaClient implements ExecClient {
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #headers: Record<string, string>;
+  /** #headers plus the JSON content type, built once rather than spread per exec. */
+  readonly #execHeaders: Record<string, string>;
   readonly #marginMs: number;
   readonly #listTimeoutMs: number;
   readonly #maxBytes: number;
@@ -75,6 +77,7 @@ export class SevallaClient implements ExecClient {
       accept: "application/json",
       "user-agent": options.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}`,
     };
+    this.#execHeaders = { ...this.#headers, "content-type": "application/json" };
     if (options.dispatcher !== undefined) {
       this.#dispatcher = options.dispatcher;
       this.#ownsDispatcher = false;
@@ -118,7 +121,7 @@ export class SevallaClient implements ExecClient {
       method: "POST",
       path: this.#prefix + path,
       label,
-      headers: { ...this.#headers, "content-type": "application/json" },
+      headers: this.#execHeaders,
       body: JSON.stringify({ command: argv, timeout }),
       deadlineMs: timeout * 1000 + this.#marginMs,
       signal: options.signal,

@@ -99,12 +99,15 @@ export async function send(
   const progress: Progress = { stoppedBy: null, dispatched: false };
   // undici only acts on an abort once a queued request reaches a socket, so a request stuck
   // behind a busy connection would outlive its deadline; this promise rejects at once instead.
+  // Rejected directly by stop(): a listener on our own controller's signal cost one per request.
+  let rejectStopped: (error: Error) => void = () => {};
   const stopped = new Promise<never>((_resolve, reject) => {
-    controller.signal.addEventListener("abort", () => reject(new Error("stopped")), { once: true });
+    rejectStopped = reject;
   });
   stopped.catch(() => {});
   const stop = (why: "caller" | "deadline") => {
     progress.stoppedBy ??= why;
+    rejectStopped(new Error("stopped"));
     controller.abort();
   };
   const onAbort = () => stop("caller");
