@@ -1,36 +1,17 @@
 // The client's HTTP errors, request validation and listings, against small loopback servers.
-import { afterEach, describe, expect, test } from "vitest";
-import type { SevallaClient } from "../../src/client/client.js";
+import { describe, expect, test } from "vitest";
 import {
   APP,
+  closeAfterEach,
   failure,
   httpServer,
   json,
   PROC,
-  type TestServer,
   TOKEN,
   testClient,
 } from "./servers.js";
 
-const open: Array<TestServer | SevallaClient> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((thing) => thing.close()));
-});
-
-function track<T extends TestServer | SevallaClient>(thing: T): T {
-  open.push(thing);
-  return thing;
-}
-
-async function serve(status: number, body: string, headers: Record<string, string> = {}) {
-  const server = track(
-    await httpServer((_req, res) => {
-      res.writeHead(status, { "x-request-id": "req-7f3a", ...headers });
-      res.end(body);
-    }),
-  );
-  return { server, client: track(testClient(server.url)) };
-}
+const { track, serve } = closeAfterEach();
 
 describe("HTTP errors", () => {
   test("a 403 names the binary, the API's message and code, and the request id", async () => {

@@ -1,38 +1,19 @@
 // The client over real loopback sockets, against servers that misbehave in ways the simulator
 // does not: wrong bodies, redirects, silence, trickles, resets, refusals.
-import { afterEach, describe, expect, test } from "vitest";
-import type { SevallaClient } from "../../src/client/client.js";
+import { describe, expect, test } from "vitest";
 import {
   APP,
+  closeAfterEach,
   failure,
   httpServer,
   json,
   PROC,
-  type TestServer,
   TOKEN,
   tcpServer,
   testClient,
 } from "./servers.js";
 
-const open: Array<TestServer | SevallaClient> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((thing) => thing.close()));
-});
-
-function track<T extends TestServer | SevallaClient>(thing: T): T {
-  open.push(thing);
-  return thing;
-}
-
-async function serve(status: number, body: string, headers: Record<string, string> = {}) {
-  const server = track(
-    await httpServer((_req, res) => {
-      res.writeHead(status, { "x-request-id": "req-7f3a", ...headers });
-      res.end(body);
-    }),
-  );
-  return { server, client: track(testClient(server.url)) };
-}
+const { track, serve } = closeAfterEach();
 
 describe("an answer", () => {
   test("sends the documented request and returns the documented result", async () => {

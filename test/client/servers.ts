@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import { inspect } from "node:util";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { SevallaClient, type SevallaClientOptions } from "../../src/client/client.js";
 import type { RequestError } from "../../src/client/errors.js";
 
@@ -125,4 +125,29 @@ export function expectNoKey(error: unknown, key = TOKEN): void {
 export function json(res: ServerResponse, status: number, body: unknown, headers = {}): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * For a test file: servers and clients passed to `track` are closed after each test, and
+ * `serve(status, body, headers)` starts a server that always gives that answer, with its client.
+ */
+export function closeAfterEach() {
+  const open: Array<TestServer | SevallaClient> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((thing) => thing.close()));
+  });
+  const track = <T extends TestServer | SevallaClient>(thing: T): T => {
+    open.push(thing);
+    return thing;
+  };
+  const serve = async (status: number, body: string, headers: Record<string, string> = {}) => {
+    const server = track(
+      await httpServer((_req, res) => {
+        res.writeHead(status, { "x-request-id": "req-7f3a", ...headers });
+        res.end(body);
+      }),
+    );
+    return { server, client: track(testClient(server.url)) };
+  };
+  return { track, serve };
 }
