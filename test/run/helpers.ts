@@ -1,4 +1,6 @@
 // Test doubles for the runner: a job builder and a scripted ExecClient that counts what it saw.
+
+import { afterEach, beforeEach, vi } from "vitest";
 import { RequestError } from "../../src/client/errors.js";
 import type {
   ExecClient,
@@ -8,6 +10,9 @@ import type {
   RateLimitInfo,
 } from "../../src/client/types.js";
 import type { Job, Step } from "../../src/job/model.js";
+import type { Report } from "../../src/report/model.js";
+import type { RunOptions } from "../../src/run/options.js";
+import { runJob } from "../../src/run/run-job.js";
 
 export const appId = (n: number) => `a0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 export const processId = (n: number) => `b0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -159,4 +164,21 @@ function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** For a test file: fake timers from 2026-01-01 around each test. */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** runJob with every timer it sets (backoff, pacing) run to completion on the fake clock. */
+export async function runUnderFakeTimers(job: Job, options: RunOptions): Promise<Report> {
+  const pending = runJob(job, options);
+  await vi.runAllTimersAsync();
+  return pending;
 }

@@ -1,23 +1,20 @@
 import { getEventListeners } from "node:events";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StepResult } from "../../src/report/model.js";
 import type { RunEvent } from "../../src/run/events.js";
-import type { RunOptions } from "../../src/run/options.js";
 import { runJob } from "../../src/run/run-job.js";
-import { answer, FakeClient, job, processId, step } from "./helpers.js";
+import {
+  answer,
+  FakeClient,
+  job,
+  processId,
+  runUnderFakeTimers,
+  step,
+  useFakeClock,
+} from "./helpers.js";
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function run(j: Parameters<typeof runJob>[0], options: RunOptions) {
-  const pending = runJob(j, options);
-  await vi.runAllTimersAsync();
-  return pending;
-}
+useFakeClock();
+const run = runUnderFakeTimers;
 
 const keysOf = (r: StepResult) => `${r.process}/${r.step}`;
 

@@ -1,22 +1,21 @@
 // Concurrency caps, the failure threshold and interruption, through runJob with fake timers.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { RunEvent } from "../../src/run/events.js";
-import type { RunOptions } from "../../src/run/options.js";
 import { runJob } from "../../src/run/run-job.js";
-import { answer, appId, FAILURES, FakeClient, job, processId, step } from "./helpers.js";
+import {
+  answer,
+  appId,
+  FAILURES,
+  FakeClient,
+  job,
+  processId,
+  runUnderFakeTimers,
+  step,
+  useFakeClock,
+} from "./helpers.js";
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function run(j: Parameters<typeof runJob>[0], options: RunOptions) {
-  const pending = runJob(j, options);
-  await vi.runAllTimersAsync();
-  return pending;
-}
+useFakeClock();
+const run = runUnderFakeTimers;
 
 describe("concurrency", () => {
   it("never has more requests in flight than the job's concurrency, and uses all of it", async () => {
