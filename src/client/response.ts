@@ -90,7 +90,7 @@ export interface ErrorContext {
   /** "POST /applications/…/exec" */
   label: string;
   /** The argv of an exec call, for the 403 hint; only the binary is ever shown. */
-  command?: string[];
+  command?: readonly string[];
   secret: string;
 }
 

@@ -1,7 +1,7 @@
 // One HTTP exchange over undici with a hard deadline, the caller's AbortSignal, and a cap on the
 // body read. Every transport failure leaves here as a RequestFailure; undici's own error objects
 // do not (they can hold the request, Authorization header included).
-import type { Dispatcher } from "undici";
+import { type Dispatcher, util as undiciUtil } from "undici";
 import { classifyNetworkError, networkErrorFacts } from "./classify.js";
 import {
   BadResponseError,
@@ -11,7 +11,6 @@ import {
   RequestTimeoutError,
 } from "./errors.js";
 import type { ResponseHeaders } from "./rate-limit-headers.js";
-import { watchDispatch } from "./watch-dispatch.js";
 
 export interface TransportRequest {
   method: "GET" | "POST";
@@ -20,7 +19,7 @@ export interface TransportRequest {
   /** "POST /applications/…/exec": how errors name the request (no prefix, no query). */
   label: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Covers connect, headers and the whole body: a trickling response cannot outlive it. */
   deadlineMs: number;
   signal?: AbortSignal | undefined;
@@ -28,144 +27,252 @@ export interface TransportRequest {
   maxBytes: number;
 }
 
-export interface TransportResponse {
-  status: number;
-  headers: ResponseHeaders;
-  text: string;
+export class TransportResponse {
+  #text: string | null = null;
+
+  constructor(
+    readonly status: number,
+    readonly headers: ResponseHeaders,
+    /** The body as received (capped); `text` decodes it once, only when someone asks. */
+    readonly bytes: Buffer,
+  ) {}
+
+  get text(): string {
+    if (this.#text === null) this.#text = this.bytes.toString("utf8");
+    return this.#text;
+  }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Error bodies are read only for their message; the rest is dropped. */
 const ERROR_BODY_BYTES = 64 * 1024;
 
+/**
+ * The only response headers anything reads (response.ts, rate-limit-headers.ts); the values of
+ * the others (date, content-length, ...) are never decoded.
+ */
+const KEPT_HEADERS = new Set([
+  "content-type",
+  "location",
+  "retry-after",
+  "x-request-id",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+]);
+
 class BodyTooLarge extends Error {}
 
-// Listeners, not `for await`: the async iterator costs a promise and a result object per chunk.
-function readCapped(
-  body: Dispatcher.ResponseData["body"],
-  cap: number,
-  cut: boolean,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const done = (error: Error | null) => {
-      if (settled) return;
-      settled = true;
-      body.off("data", onData);
-      if (error) reject(error);
-      else
-        resolve(
-          chunks.length === 1
-            ? (chunks[0] as Buffer).toString("utf8")
-            : Buffer.concat(chunks).toString("utf8"),
-        );
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > cap) {
-        if (cut) chunks.push(chunk.subarray(0, chunk.length - (size - cap)));
-        done(cut ? null : new BodyTooLarge());
-        body.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    };
-    body.on("data", onData);
-    body.once("end", () => done(null));
-    body.once("error", (error) => done(error));
-    // What the async iterator threw when a stream closed without end or error.
-    // (Built only then: close follows every end, and an Error costs a stack trace.)
-    body.once("close", () => {
-      if (settled) return;
-      done(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
-    });
-  });
-}
+/** What a stop hands to undici's abort(); never seen outside this file. */
+const STOPPED = new Error("stopped");
 
-export async function send(
+export function send(
   dispatcher: Dispatcher,
   origin: string,
   req: TransportRequest,
 ): Promise<TransportResponse> {
   if (req.signal?.aborted) {
-    throw new RequestAbortedError({
-      code: "ABORTED",
-      class: "notExecuted",
-      message: `${req.label} was cancelled before it was sent`,
-      request: req.label,
-    });
+    return Promise.reject(
+      new RequestAbortedError({
+        code: "ABORTED",
+        class: "notExecuted",
+        message: `${req.label} was cancelled before it was sent`,
+        request: req.label,
+      }),
+    );
   }
-  const controller = new AbortController();
-  const progress: Progress = { stoppedBy: null, dispatched: false };
-  // undici only acts on an abort once a queued request reaches a socket, so a request stuck
-  // behind a busy connection would outlive its deadline; this promise rejects at once instead.
-  // Rejected directly by stop(): a listener on our own controller's signal cost one per request.
-  let rejectStopped: (error: Error) => void = () => {};
-  const stopped = new Promise<never>((_resolve, reject) => {
-    rejectStopped = reject;
+  return new Promise((resolve, reject) => {
+    new Exchange(req, resolve, reject).start(dispatcher, origin);
   });
-  stopped.catch(() => {});
-  const stop = (why: "caller" | "deadline") => {
-    progress.stoppedBy ??= why;
-    rejectStopped(new Error("stopped"));
-    controller.abort();
-  };
-  const onAbort = () => stop("caller");
-  req.signal?.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(() => stop("deadline"), req.deadlineMs);
-  try {
-    return await Promise.race([
-      exchange(dispatcher, origin, req, controller.signal, progress),
-      stopped,
-    ]);
-  } catch (error) {
-    throw toFailure(error, req, progress);
-  } finally {
-    clearTimeout(timer);
-    req.signal?.removeEventListener("abort", onAbort);
-  }
 }
 
-async function exchange(
-  dispatcher: Dispatcher,
-  origin: string,
-  req: TransportRequest,
-  signal: AbortSignal,
-  progress: Progress,
-): Promise<TransportResponse> {
-  const watched = watchDispatch(dispatcher, () => {
-    progress.dispatched = true;
-  });
-  const res = await watched.request({
-    origin,
-    path: req.path,
-    method: req.method,
-    headers: req.headers,
-    body: req.body ?? null,
-    signal,
-    // Backstops for our own timer; undici's body timeout alone resets on every chunk.
-    headersTimeout: req.deadlineMs,
-    bodyTimeout: req.deadlineMs,
-  });
-  if (signal.aborted) {
-    // The race was already lost; free the connection instead of reading a body nobody awaits.
-    res.body.destroy();
-    throw new Error("stopped");
-  }
-  const ok = res.statusCode >= 200 && res.statusCode < 300;
-  const text = await readCapped(res.body, ok ? req.maxBytes : ERROR_BODY_BYTES, !ok);
-  return { status: res.statusCode, headers: res.headers, text };
-}
-
-interface Progress {
-  stoppedBy: "caller" | "deadline" | null;
+// One object per request is the whole cost of an exchange: it is undici's dispatch handler, its
+// own deadline's timer argument and its own entry in the caller's signal registry. (undici's
+// request() costs a Readable stream, an AsyncResource, an AbortController for the deadline and a
+// listener on it per request; at 100,000 requests that garbage was most of the peak RSS.)
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly #req: TransportRequest;
+  readonly #resolve: (response: TransportResponse) => void;
+  readonly #reject: (error: RequestError) => void;
+  #settled = false;
+  #stoppedBy: "caller" | "deadline" | null = null;
   /** The request reached a connected socket: from here on it may have been sent. */
-  dispatched: boolean;
+  #dispatched = false;
+  #abort: ((error: Error) => void) | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #status = 0;
+  #headers: ResponseHeaders = {};
+  #first: Buffer | null = null;
+  #more: Buffer[] | null = null;
+  #size = 0;
+  #cap = 0;
+
+  constructor(
+    req: TransportRequest,
+    resolve: (response: TransportResponse) => void,
+    reject: (error: RequestError) => void,
+  ) {
+    this.#req = req;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  start(dispatcher: Dispatcher, origin: string): void {
+    const req = this.#req;
+    this.#timer = setTimeout(onDeadline, req.deadlineMs, this);
+    if (req.signal) watchSignal(req.signal, this);
+    try {
+      // undici queues a request it cannot place yet and returns false; that is not an error.
+      dispatcher.dispatch(
+        {
+          origin,
+          path: req.path,
+          method: req.method,
+          headers: req.headers,
+          body: req.body ?? null,
+          // Backstops for our own timer; undici's body timeout alone resets on every chunk.
+          headersTimeout: req.deadlineMs,
+          bodyTimeout: req.deadlineMs,
+        },
+        this,
+      );
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** The caller's signal or the deadline. A queued request is given up at once (undici cannot
+   * take it out of its queue; onConnect aborts it before a byte is written). */
+  stop(why: "caller" | "deadline"): void {
+    if (this.#settled) return;
+    this.#stoppedBy = why;
+    this.#fail(STOPPED);
+    this.#abort?.(STOPPED);
+  }
+
+  onConnect(abort: (error: Error) => void): void {
+    if (this.#settled) {
+      abort(STOPPED);
+      return;
+    }
+    this.#dispatched = true;
+    this.#abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    if (statusCode < 200) return true; // 1xx: informational, the answer is still to come
+    this.#status = statusCode;
+    this.#cap = statusCode < 300 ? this.#req.maxBytes : ERROR_BODY_BYTES;
+    const headers: Record<string, string | string[]> = {};
+    if (rawHeaders) {
+      for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+        const name = undiciUtil.headerNameToString(rawHeaders[i] as Buffer | string);
+        if (!KEPT_HEADERS.has(name)) continue;
+        const value = (rawHeaders[i + 1] as Buffer | string).toString("latin1");
+        const seen = headers[name];
+        headers[name] = seen === undefined ? value : [...[seen].flat(), value];
+      }
+    }
+    this.#headers = headers;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.#settled) return false;
+    this.#size += chunk.length;
+    if (this.#size > this.#cap) {
+      if (this.#status >= 300 || this.#status < 200) {
+        // An error body is only read for its message: keep what fits and hang up.
+        this.#keep(chunk.subarray(0, chunk.length - (this.#size - this.#cap)));
+        this.#succeed();
+      } else {
+        this.#fail(new BodyTooLarge());
+      }
+      this.#abort?.(STOPPED);
+      return false;
+    }
+    this.#keep(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.#succeed();
+  }
+
+  onError(error: Error): void {
+    this.#fail(error);
+  }
+
+  #keep(chunk: Buffer): void {
+    if (this.#first === null) {
+      this.#first = chunk;
+      return;
+    }
+    this.#more ??= [this.#first];
+    this.#more.push(chunk);
+  }
+
+  #succeed(): void {
+    if (!this.#settle()) return;
+    const bytes = this.#more !== null ? Buffer.concat(this.#more) : (this.#first ?? EMPTY);
+    this.#first = null;
+    this.#more = null;
+    this.#resolve(new TransportResponse(this.#status, this.#headers, bytes));
+  }
+
+  #fail(error: unknown): void {
+    if (!this.#settle()) return;
+    this.#first = null;
+    this.#more = null;
+    this.#reject(toFailure(error, this.#req, this.#stoppedBy, this.#dispatched));
+  }
+
+  /** True the first time: an exchange ends once, whatever else undici reports afterwards. */
+  #settle(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    if (this.#req.signal) unwatchSignal(this.#req.signal, this);
+    return true;
+  }
 }
 
-function toFailure(error: unknown, req: TransportRequest, progress: Progress): RequestError {
-  const { stoppedBy, dispatched } = progress;
+function onDeadline(exchange: Exchange): void {
+  exchange.stop("deadline");
+}
+
+// One abort listener per caller signal (a run's), not one per request: the exchanges in flight
+// under a signal are a set, stopped together when it fires.
+const watched = new WeakMap<AbortSignal, Set<Exchange>>();
+
+function watchSignal(signal: AbortSignal, exchange: Exchange): void {
+  let exchanges = watched.get(signal);
+  if (exchanges === undefined) {
+    const set = new Set<Exchange>();
+    exchanges = set;
+    watched.set(signal, set);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const one of [...set]) one.stop("caller");
+      },
+      { once: true },
+    );
+  }
+  exchanges.add(exchange);
+}
+
+function unwatchSignal(signal: AbortSignal, exchange: Exchange): void {
+  watched.get(signal)?.delete(exchange);
+}
+
+function toFailure(
+  error: unknown,
+  req: TransportRequest,
+  stoppedBy: "caller" | "deadline" | null,
+  dispatched: boolean,
+): RequestError {
   if (error instanceof RequestError) return error;
   if (error instanceof BodyTooLarge) {
     return new BadResponseError({

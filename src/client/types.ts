@@ -69,7 +69,7 @@ export interface ExecClient {
   exec(
     appId: string,
     processId: string,
-    command: string[],
+    command: readonly string[],
     options?: ExecOptions,
   ): Promise<ExecResult>;
 }

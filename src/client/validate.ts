@@ -24,7 +24,7 @@ export function validateId(label: "application id" | "process id", id: unknown):
   return id;
 }
 
-export function validateCommand(command: unknown): string[] {
+export function validateCommand(command: unknown): readonly string[] {
   if (!Array.isArray(command) || command.length < 1 || command.length > MAX_ARGV) {
     const got = Array.isArray(command) ? `${command.length} elements` : typeof command;
     throw new InvalidRequestError(
@@ -38,7 +38,7 @@ export function validateCommand(command: unknown): string[] {
   if (command[0] === "") {
     throw new InvalidRequestError("command[0], the binary to run, must not be empty");
   }
-  return command as string[];
+  return command as readonly string[];
 }
 
 export function validateTimeout(timeout: unknown): number {

@@ -57,7 +57,7 @@ export async function executeStep(ctx: RunContext, pair: PlannedPair): Promise<S
     const ticket = await pacer.acquire(signal);
     attempts = attemptNumber;
     try {
-      const answer = await options.client.exec(target.appId, target.processId, step.command, {
+      const answer = await options.client.exec(target.appId, target.processId, pair.command, {
         timeout: step.timeout,
         signal,
       });
