@@ -2,29 +2,41 @@
 // targets that answered, with counts and targets, majority first, so that 300 answers read as
 // the handful of distinct ones with the deviants named.
 import { targetName } from "../report/format.js";
-import type { OutputGroup, StepGroups, StepResult } from "../report/model.js";
+import type { GroupTarget, OutputGroup, StepGroups, StepResult } from "../report/model.js";
 
 export function groupOutputs(results: readonly StepResult[]): StepGroups[] {
-  const bySteps = new Map<string, Map<string, OutputGroup>>();
+  // step → exit code → output → group. Nested maps, not one "code + output" key: a concatenated
+  // key is flattened into a fresh copy of the output on every lookup (100 MB at 100,000 results).
+  const bySteps = new Map<string, Map<number, Map<string, OutputGroup>>>();
+  /** Each step's groups in order of first appearance. */
+  const order = new Map<string, OutputGroup[]>();
+  // One entry per target, shared by its steps' groups (the report held one per result otherwise).
+  const entries = new Map<string, Map<string, GroupTarget>>();
   for (const r of results) {
     if (r.exitCode === null) continue; // no answer: the table and the outcomes say why
-    let groups = bySteps.get(r.step);
-    if (!groups) {
-      groups = new Map();
-      bySteps.set(r.step, groups);
+    let byCode = bySteps.get(r.step);
+    if (!byCode) {
+      byCode = new Map();
+      bySteps.set(r.step, byCode);
+      order.set(r.step, []);
     }
-    const key = `${r.exitCode}\u0000${r.stdout}`;
-    let group = groups.get(key);
+    let byOutput = byCode.get(r.exitCode);
+    if (!byOutput) {
+      byOutput = new Map();
+      byCode.set(r.exitCode, byOutput);
+    }
+    let group = byOutput.get(r.stdout);
     if (!group) {
       group = { output: r.stdout, exitCode: r.exitCode, count: 0, targets: [] };
-      groups.set(key, group);
+      byOutput.set(r.stdout, group);
+      order.get(r.step)?.push(group);
     }
     group.count += 1;
-    group.targets.push({ app: r.app, process: r.process, name: targetName(r) });
+    group.targets.push(entryFor(entries, r));
   }
-  return [...bySteps].map(([step, groups]) => {
+  return [...order].map(([step, firstSeen]) => {
     // Stable: equal counts keep the order of first appearance (the report's order).
-    const sorted = [...groups.values()].sort((a, b) => b.count - a.count);
+    const sorted = firstSeen.sort((a, b) => b.count - a.count);
     return {
       step,
       answered: sorted.reduce((n, g) => n + g.count, 0),
@@ -32,6 +44,20 @@ export function groupOutputs(results: readonly StepResult[]): StepGroups[] {
       groups: sorted,
     };
   });
+}
+
+function entryFor(entries: Map<string, Map<string, GroupTarget>>, r: StepResult): GroupTarget {
+  let byProcess = entries.get(r.app);
+  if (!byProcess) {
+    byProcess = new Map();
+    entries.set(r.app, byProcess);
+  }
+  let entry = byProcess.get(r.process);
+  if (!entry) {
+    entry = { app: r.app, process: r.process, name: targetName(r) };
+    byProcess.set(r.process, entry);
+  }
+  return entry;
 }
 
 /** The display rule: a few distinct outputs (≤ 5), at least one shared by two or more targets. */

@@ -40,6 +40,38 @@ describe("group by output", () => {
     expect(step?.groups.map((g) => g.exitCode)).toEqual([0, 1]);
   });
 
+  it("orders groups of equal count by first appearance, across exit codes", () => {
+    const results = [
+      result({ process: proc(1), stdout: "a", exitCode: 1, status: "failed" }),
+      result({ process: proc(2), stdout: "b", exitCode: 0 }),
+      result({ process: proc(3), stdout: "a", exitCode: 0 }),
+      result({ process: proc(4), stdout: "c", exitCode: 1, status: "failed" }),
+    ];
+    const [step] = groupOutputs(results);
+    expect(step?.groups.map((g) => [g.exitCode, g.output])).toEqual([
+      [1, "a"],
+      [0, "b"],
+      [0, "a"],
+      [1, "c"],
+    ]);
+  });
+
+  it("names a target the same way in every step's groups", () => {
+    const steps = ["node-env", "node-version"];
+    const results = [1, 2].flatMap((n) =>
+      steps.map((step) =>
+        result({ process: proc(n), label: null, appName: "shop", processKey: `p${n}`, step }),
+      ),
+    );
+    const byStep = groupOutputs(results).map((s) => s.groups[0]?.targets);
+    const expected = [1, 2].map((n) => ({
+      app: results[0]?.app,
+      process: proc(n),
+      name: `shop/p${n}`,
+    }));
+    expect(byStep).toEqual([expected, expected]);
+  });
+
   it("shows a step when it has at most 5 distinct outputs and one is shared", () => {
     const [few] = groupOutputs(fleet(["a", "a", "b"]));
     const [allDifferent] = groupOutputs(fleet(["a", "b", "c"]));
