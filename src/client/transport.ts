@@ -1,16 +1,11 @@
 // One HTTP exchange over undici with a hard deadline, the caller's AbortSignal, and a cap on the
 // body read. Every transport failure leaves here as a RequestFailure; undici's own error objects
 // do not (they can hold the request, Authorization header included).
-import { type Dispatcher, util as undiciUtil } from "undici";
-import { classifyNetworkError, networkErrorFacts } from "./classify.js";
-import {
-  BadResponseError,
-  NetworkError,
-  RequestAbortedError,
-  RequestError,
-  RequestTimeoutError,
-} from "./errors.js";
+import type { Dispatcher } from "undici";
+import { RequestAbortedError, type RequestError } from "./errors.js";
 import type { ResponseHeaders } from "./rate-limit-headers.js";
+import { decodeHeaders } from "./response-headers.js";
+import { BodyTooLarge, toFailure } from "./transport-failure.js";
 
 export interface TransportRequest {
   method: "GET" | "POST";
@@ -47,22 +42,6 @@ const EMPTY = Buffer.alloc(0);
 
 /** Error bodies are read only for their message; the rest is dropped. */
 const ERROR_BODY_BYTES = 64 * 1024;
-
-/**
- * The only response headers anything reads (response.ts, rate-limit-headers.ts); the values of
- * the others (date, content-length, ...) are never decoded.
- */
-const KEPT_HEADERS = new Set([
-  "content-type",
-  "location",
-  "retry-after",
-  "x-request-id",
-  "x-ratelimit-limit",
-  "x-ratelimit-remaining",
-  "x-ratelimit-reset",
-]);
-
-class BodyTooLarge extends Error {}
 
 /** What a stop hands to undici's abort(); never seen outside this file. */
 const STOPPED = new Error("stopped");
@@ -164,17 +143,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return true; // 1xx: informational, the answer is still to come
     this.#status = statusCode;
     this.#cap = statusCode < 300 ? this.#req.maxBytes : ERROR_BODY_BYTES;
-    const headers: Record<string, string | string[]> = {};
-    if (rawHeaders) {
-      for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-        const name = undiciUtil.headerNameToString(rawHeaders[i] as Buffer | string);
-        if (!KEPT_HEADERS.has(name)) continue;
-        const value = (rawHeaders[i + 1] as Buffer | string).toString("latin1");
-        const seen = headers[name];
-        headers[name] = seen === undefined ? value : [...[seen].flat(), value];
-      }
-    }
-    this.#headers = headers;
+    this.#headers = decodeHeaders(rawHeaders);
     return true;
   }
 
@@ -265,72 +234,4 @@ function watchSignal(signal: AbortSignal, exchange: Exchange): void {
 
 function unwatchSignal(signal: AbortSignal, exchange: Exchange): void {
   watched.get(signal)?.delete(exchange);
-}
-
-function toFailure(
-  error: unknown,
-  req: TransportRequest,
-  stoppedBy: "caller" | "deadline" | null,
-  dispatched: boolean,
-): RequestError {
-  if (error instanceof RequestError) return error;
-  if (error instanceof BodyTooLarge) {
-    return new BadResponseError({
-      code: "BAD_RESPONSE",
-      class: "ambiguous",
-      message: `${req.label}: the response body is larger than ${req.maxBytes} bytes; it was not read`,
-      request: req.label,
-    });
-  }
-  if (stoppedBy === "caller") {
-    return new RequestAbortedError({
-      code: "ABORTED",
-      class: dispatched ? "ambiguous" : "notExecuted",
-      message: dispatched
-        ? `${req.label} was cancelled after it was sent; the command may have run`
-        : `${req.label} was cancelled before it was sent`,
-      request: req.label,
-    });
-  }
-  const facts = { ...networkErrorFacts(error), dispatched };
-  const { code, class: failureClass } = classifyNetworkError(facts);
-  if (stoppedBy === "deadline" || code === "TIMEOUT") {
-    return new RequestTimeoutError({
-      code: "TIMEOUT",
-      class: dispatched ? "ambiguous" : "notExecuted",
-      message: dispatched
-        ? `${req.label}: no complete answer within ${req.deadlineMs} ms; the command may have run`
-        : `${req.label}: could not even send the request within ${req.deadlineMs} ms`,
-      request: req.label,
-      causeCode: facts.code,
-    });
-  }
-  return new NetworkError({
-    code,
-    class: failureClass,
-    message: `${req.label}: ${networkHint(code, failureClass)} (${facts.code ?? "unknown error"})`,
-    request: req.label,
-    causeCode: facts.code,
-  });
-}
-
-function networkHint(code: string, failureClass: string): string {
-  switch (code) {
-    case "NETWORK_REFUSED":
-      return "connection refused; is SEVALLA_API_URL right and the API reachable?";
-    case "NETWORK_DNS":
-      return "the API host name did not resolve; check SEVALLA_API_URL and DNS";
-    case "NETWORK_UNREACHABLE":
-      return "the API host is unreachable from here";
-    case "NETWORK_CONNECT_TIMEOUT":
-      return "could not connect in time; nothing was sent";
-    case "NETWORK_TLS":
-      return "the TLS handshake failed (certificate problem or a proxy intercepting HTTPS)";
-    case "NETWORK_RESET":
-      return failureClass === "notExecuted"
-        ? "the connection closed before the request was sent"
-        : "the connection was reset; the request may have been sent, so the command may have run";
-    default:
-      return "the request failed in transit; the command may have run";
-  }
 }
