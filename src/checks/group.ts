@@ -25,14 +25,18 @@ export function groupOutputs(results: readonly StepResult[]): StepGroups[] {
       byOutput = new Map();
       byCode.set(r.exitCode, byOutput);
     }
-    let group = byOutput.get(r.stdout);
-    if (!group) {
-      group = { output: r.stdout, exitCode: r.exitCode, count: 0, targets: [] };
-      byOutput.set(r.stdout, group);
-      order.get(r.step)?.push(group);
+    const entry = entryFor(entries, r);
+    const group = byOutput.get(r.stdout);
+    if (group) {
+      group.count += 1;
+      group.targets.push(entry);
+      continue;
     }
-    group.count += 1;
-    group.targets.push(entryFor(entries, r));
+    // Created holding its first target: `[]` then push reserves room for 17 (~130 B more per
+    // group, and a run whose outputs all differ has one group per result).
+    const created = { output: r.stdout, exitCode: r.exitCode, count: 1, targets: [entry] };
+    byOutput.set(r.stdout, created);
+    order.get(r.step)?.push(created);
   }
   return [...order].map(([step, firstSeen]) => {
     // Stable: equal counts keep the order of first appearance (the report's order).
