@@ -9,11 +9,13 @@ import { benchJob, commandFor, targetGroups } from "./fleet.mjs";
 
 const [msg] = await new Promise((resolve) => process.once("message", (...m) => resolve(m)));
 const { mode, url, tokens, job, runs, warmupTargets } = msg;
-const command = commandFor(job.outputBytes ?? 0);
+const distinct = job.distinct === true;
+const command = commandFor(job.outputBytes ?? 0, { distinct });
+const commandOfStep = (step) => commandFor(job.outputBytes ?? 0, { distinct, step });
 
 // The job is loaded before the clock starts: loading is figure 6's business, not the run's.
 function prepareFanout(targets) {
-  const loaded = benchJob({ ...job, targets, command });
+  const loaded = benchJob({ ...job, targets, command: commandOfStep });
   return (token) => fanout(loaded, token);
 }
 

@@ -27,11 +27,28 @@ export function targetGroups(targets) {
 
 /**
  * The simulator's fleet: `targets` processes, `latency` ms, a rate limit or "off", and, when
- * outputBytes > 0, a file /app/out.txt of that many bytes on every process.
+ * outputBytes > 0, a file /app/out.txt of that many bytes, the same on every process. With
+ * `distinctFiles: n`, also /app/out-1.txt ... /app/out-n.txt, each different from every other file
+ * of the fleet. Every process has INSTANCE=<its id> in its environment: an answer of its own.
  */
-export function benchFleet({ targets, latency = 0, rateLimit = "off", outputBytes = 0, keys = 8 }) {
-  const files =
-    outputBytes > 0 ? { "/app/out.txt": `${"x".repeat(outputBytes - 1)}\n` } : undefined;
+export function benchFleet({
+  targets,
+  latency = 0,
+  rateLimit = "off",
+  outputBytes = 0,
+  distinctFiles = 0,
+  keys = 8,
+}) {
+  const padding = "x".repeat(Math.max(0, outputBytes - 1));
+  const filesOf = (id) => {
+    if (outputBytes === 0) return undefined;
+    const files = { "/app/out.txt": `${padding}\n` };
+    for (let n = 1; n <= distinctFiles; n++) {
+      const own = `${id} ${n} `;
+      files[`/app/out-${n}.txt`] = `${own}${padding.slice(own.length)}\n`;
+    }
+    return files;
+  };
   return {
     keys: Array.from({ length: keys }, (_, n) => ({
       token: tokenFor(n),
@@ -43,21 +60,30 @@ export function benchFleet({ targets, latency = 0, rateLimit = "off", outputByte
     apps: targetGroups(targets).map((g, i) => ({
       id: g.app,
       name: `app-${i + 1}`,
-      processes: g.processes.map((id, p) => ({
-        id,
-        key: `p${p + 1}`,
-        env: { NODE_ENV: "production" },
-        ...(files ? { files } : {}),
-      })),
+      processes: g.processes.map((id, p) => {
+        const files = filesOf(id);
+        return {
+          id,
+          key: `p${p + 1}`,
+          env: { NODE_ENV: "production", INSTANCE: id },
+          ...(files ? { files } : {}),
+        };
+      }),
     })),
   };
 }
 
-/** The argv every step runs: 1 KiB (or outputBytes) of output when the fleet has the file. */
-export const commandFor = (outputBytes) =>
-  outputBytes > 0 ? ["cat", "/app/out.txt"] : ["printenv", "NODE_ENV"];
+/**
+ * The argv step `step` (0-based) runs: outputBytes of output when the fleet has the files, else a
+ * short line. `distinct`: every (process, step) answers differently; else every process alike.
+ */
+export const commandFor = (outputBytes, { distinct = false, step = 0 } = {}) => {
+  if (outputBytes > 0) return ["cat", distinct ? `/app/out-${step + 1}.txt` : "/app/out.txt"];
+  return ["printenv", distinct ? "INSTANCE" : "NODE_ENV"];
+};
 
-/** A job file's data (YAML accepts JSON): `targets` × `steps` steps, all running `command`. */
+/** A job file's data (YAML accepts JSON): `targets` × `steps` steps running `command` (an argv, or
+ * a function of the step's index giving one). */
 export function jobData({ targets, steps = 1, concurrency, command }) {
   return {
     version: 1,
@@ -66,7 +92,10 @@ export function jobData({ targets, steps = 1, concurrency, command }) {
     timeout: 30,
     retries: 3,
     targets: targetGroups(targets),
-    steps: Array.from({ length: steps }, (_, i) => ({ name: `s${i + 1}`, command })),
+    steps: Array.from({ length: steps }, (_, i) => ({
+      name: `s${i + 1}`,
+      command: typeof command === "function" ? command(i) : command,
+    })),
   };
 }
 
