@@ -23,22 +23,22 @@ export interface TransportRequest {
 }
 
 export class TransportResponse {
-  #text: string | null = null;
-
   constructor(
     readonly status: number,
     readonly headers: ResponseHeaders,
-    /** The body as received (capped); `text` decodes it once, only when someone asks. */
+    /** The body as received (capped); `text` decodes it only when someone asks. */
     readonly bytes: Buffer,
   ) {}
 
+  /** Decoded on each read: nothing here keeps a second copy of the body alive. */
   get text(): string {
-    if (this.#text === null) this.#text = this.bytes.toString("utf8");
-    return this.#text;
+    return this.bytes.toString("utf8");
   }
 }
 
 const EMPTY = Buffer.alloc(0);
+const NO_HEADERS: ResponseHeaders = Object.freeze({});
+const ignore = () => {};
 
 /** Error bodies are read only for their message; the rest is dropped. */
 const ERROR_BODY_BYTES = 64 * 1024;
@@ -72,8 +72,8 @@ export function send(
 // listener on it per request; at 100,000 requests that garbage was most of the peak RSS.)
 class Exchange implements Dispatcher.DispatchHandler {
   readonly #req: TransportRequest;
-  readonly #resolve: (response: TransportResponse) => void;
-  readonly #reject: (error: RequestError) => void;
+  #resolve: (response: TransportResponse) => void;
+  #reject: (error: RequestError) => void;
   #settled = false;
   #stoppedBy: "caller" | "deadline" | null = null;
   /** The request reached a connected socket: from here on it may have been sent. */
@@ -183,27 +183,36 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   #succeed(): void {
-    if (!this.#settle()) return;
+    if (this.#settled) return;
     const bytes = this.#more !== null ? Buffer.concat(this.#more) : (this.#first ?? EMPTY);
-    this.#first = null;
-    this.#more = null;
-    this.#resolve(new TransportResponse(this.#status, this.#headers, bytes));
+    const resolve = this.#resolve;
+    const response = new TransportResponse(this.#status, this.#headers, bytes);
+    this.#settle();
+    resolve(response);
   }
 
   #fail(error: unknown): void {
-    if (!this.#settle()) return;
-    this.#first = null;
-    this.#more = null;
-    this.#reject(toFailure(error, this.#req, this.#stoppedBy, this.#dispatched));
+    if (this.#settled) return;
+    const reject = this.#reject;
+    const failure = toFailure(error, this.#req, this.#stoppedBy, this.#dispatched);
+    this.#settle();
+    reject(failure);
   }
 
-  /** True the first time: an exchange ends once, whatever else undici reports afterwards. */
-  #settle(): boolean {
-    if (this.#settled) return false;
+  /** Ends the exchange once, whatever else undici reports afterwards, and lets go of everything
+   * it held. (The exchange itself may outlive the request, held by undici or by a Timeout that
+   * was promoted to the old generation; whatever it still pointed to, the answer included,
+   * would then wait there for the next full GC.) */
+  #settle(): void {
     this.#settled = true;
     if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
     if (this.#req.signal) unwatchSignal(this.#req.signal, this);
-    return true;
+    this.#resolve = ignore;
+    this.#reject = ignore;
+    this.#headers = NO_HEADERS;
+    this.#first = null;
+    this.#more = null;
   }
 }
 
