@@ -1,6 +1,7 @@
 // `npm run bench`: every figure of issue 8, each against its target, medians of --runs runs
-// (default 3). The simulator always runs in a process of its own. Prints a table and writes it,
-// with the machine's details, to bench/results.md.
+// (default 3). The simulator always runs in a process of its own. Prints a table; a full run of
+// every figure also writes it, with the machine's details, to bench/results.md (a --quick or
+// --only run must not overwrite the figures a full run left there).
 //   node bench/run.mjs [--quick] [--only scheduling,cpu,xargs,memory,rate,startup] [--runs N]
 //                      [--no-write] [--cpu-prof DIR] [--strict]
 // --quick: smaller N and 1 run (about a minute); --cpu-prof: a V8 CPU profile of every fanout
@@ -97,7 +98,10 @@ log("");
 log(table);
 log("");
 log(machine);
-if (!flag("no-write")) {
+const complete = !quick && only.length === Object.keys(FIGURES).length;
+if (!complete) {
+  log("\nnot written: bench/results.md keeps the last full run of every figure");
+} else if (!flag("no-write")) {
   const md = [
     "# fanout benchmarks",
     "",

@@ -87,7 +87,7 @@ export class SevallaClient implements ExecClient {
       this.#ownsDispatcher = false;
     } else {
       const env = options.env ?? process.env;
-      // undici's request() never follows redirects unless a redirect interceptor is composed in;
+      // An undici dispatcher never follows redirects unless a redirect interceptor is composed in;
       // none is, so a 3xx comes back to us as is and the key is never sent to another host.
       const connections = options.connections ?? 10;
       if (!Number.isInteger(connections) || connections < 1) {
