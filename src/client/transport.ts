@@ -81,7 +81,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   #abort: ((error: Error) => void) | null = null;
   #timer: NodeJS.Timeout | null = null;
   #status = 0;
-  #headers: ResponseHeaders = {};
+  #headers: ResponseHeaders = NO_HEADERS;
   #first: Buffer | null = null;
   #more: Buffer[] | null = null;
   #size = 0;
