@@ -38,7 +38,9 @@ export function priorFromLedger(
 
 /**
  * --rerun-failed: the report must be this job's. Only its targets run (a target added to the
- * job since is not "not ok" in it); its ok pairs are reused, everything else runs.
+ * job since is not "not ok" in it); its ok pairs are reused, everything else runs. An ok pair
+ * whose step has a different argv now (the job was edited, or --var differs) runs again: its
+ * old answer was to another command.
  */
 export function priorFromReport(
   report: Report,
@@ -54,5 +56,9 @@ export function priorFromReport(
   }
   const inReport = new Set(report.results.map((r) => `${r.app}/${r.process}`));
   const kept = targets.filter((t) => inReport.has(`${t.appId}/${t.processId}`));
-  return { ok: true, prior: okOnly(report.results), targets: kept };
+  const argvNow = new Map(job.steps.map((s) => [s.name, JSON.stringify(s.command)]));
+  const sameCommand = report.results.filter(
+    (r) => argvNow.get(r.step) === JSON.stringify(r.command),
+  );
+  return { ok: true, prior: okOnly(sameCommand), targets: kept };
 }

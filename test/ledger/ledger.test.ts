@@ -103,8 +103,14 @@ describe("rerun from a report", () => {
   it("reuses the ok pairs, keeps only the report's targets, and refuses another job's report", () => {
     const old = report(
       [
-        result({ app: APP1, process: PROC(1), step: "env", status: "ok" }),
-        result({ app: APP1, process: PROC(2), step: "env", status: "failed" }),
+        result({ app: APP1, process: PROC(1), step: "env", command: ["printenv"], status: "ok" }),
+        result({
+          app: APP1,
+          process: PROC(2),
+          step: "env",
+          command: ["printenv"],
+          status: "failed",
+        }),
       ],
       { job: { name: theJob.name, file: null } },
     );
@@ -113,5 +119,17 @@ describe("rerun from a report", () => {
     expect(outcome.ok && outcome.prior.size).toBe(1);
     const refused = priorFromReport(old, "r.json", { ...theJob, name: "x" }, [target(1)]);
     expect(refused.ok ? "" : refused.message).toMatch(/report of job "test job", not of "x"/);
+  });
+
+  it("runs an ok pair again when its step's argv has changed since the report", () => {
+    const old = report(
+      [
+        result({ process: PROC(1), step: "env", command: ["printenv", "HOME"], status: "ok" }),
+        result({ process: PROC(2), step: "env", command: ["printenv"], status: "ok" }),
+      ],
+      { job: { name: theJob.name, file: null } },
+    );
+    const outcome = priorFromReport(old, "r.json", theJob, [target(1), target(2)]);
+    expect(outcome.ok && [...outcome.prior.values()].map((r) => r.process)).toEqual([PROC(2)]);
   });
 });
