@@ -2,6 +2,7 @@
 import type { Job, RateLimit } from "../job/model.js";
 import { buildPlan } from "../run/plan.js";
 import type { Target } from "../targets/model.js";
+import { describeChecks } from "./dry-run-checks.js";
 import { describeRollout } from "./rollout-plan.js";
 
 function describeTarget(t: Target): string {
@@ -42,11 +43,14 @@ export function renderPlan(
     `Job ${job.name}${job.file ? ` (${job.file})` : ""}: ${targets} ${targets === 1 ? "target" : "targets"} × ${steps} ${steps === 1 ? "step" : "steps"} = ${total} requests planned (dry run: nothing sent)`,
     `Concurrency ${concurrency}${job.perApp ? `, ${job.perApp} per app` : ""}${describeRate(overrides.rate ?? job.rateLimit)}; timeout ${job.timeout} s; retries ${job.retries}${job.maxFailures ? `; stop after ${job.maxFailures.value}${job.maxFailures.kind === "percent" ? "%" : ""} failed targets` : ""}`,
     ...describeRollout(job, targets),
+    ...(job.redact?.length
+      ? [`Redact also, in every step: ${job.redact.map((r) => `/${r}/`).join(", ")}`]
+      : []),
     "Steps:",
-    ...job.steps.map(
-      (s, i) =>
-        `  ${i + 1}. ${s.name}: ${s.command.map(quoteArg).join(" ")}${s.continueOnFailure ? "  (continue on failure)" : ""}`,
-    ),
+    ...job.steps.flatMap((s, i) => [
+      `  ${i + 1}. ${s.name}: ${s.command.map(quoteArg).join(" ")}${s.continueOnFailure ? "  (continue on failure)" : ""}`,
+      ...describeChecks(s),
+    ]),
     "Targets:",
     ...plan.targets.slice(0, maxTargets).map((t) => `  ${describeTarget(t)}`),
   ];

@@ -96,6 +96,45 @@ describe("dry-run plan", () => {
     ]);
   });
 
+  it("shows under a step its filters, what counts as ok, and its extra redaction", async () => {
+    const checked = parseJob(
+      [
+        "version: 1",
+        "name: checks",
+        "redact: [secret]",
+        "targets:",
+        "  - app: a0000000-0000-4000-8000-000000000001",
+        "    process: b0000000-0000-4000-8000-000100000001",
+        "steps:",
+        "  - name: disk",
+        "    command: [df, -h]",
+        "    grep: '%'",
+        "    grepInvert: ^Filesystem",
+        "    lines: { tail: 3 }",
+        "    trim: true",
+        "    redact: ['token=\\S+']",
+        "    expect:",
+        "      exitCode: [0, 1]",
+        "      stdout: { matches: '^/dev', notMatches: tmpfs, contains: '/app' }",
+        "      stderr: { equals: '' }",
+        "      number: { pattern: '(\\d+)%', min: 1, max: 90 }",
+        "  - name: plain",
+        "    command: [env]",
+      ].join("\n"),
+      { file: "checks.yaml" },
+    );
+    const text = renderPlan(checked, await resolveTargets(checked.targets));
+    const steps = text.split("\n");
+    expect(steps[2]).toBe("Redact also, in every step: /secret/");
+    expect(steps.slice(steps.indexOf("Steps:") + 1, steps.indexOf("Targets:"))).toEqual([
+      "  1. disk: df -h",
+      "       filter: grep /%/ | grep -v /^Filesystem/ | tail 3 | trim",
+      '       ok when: exit code in 0, 1; stdout matches /^/dev/; stdout does not match /tmpfs/; stdout contains "/app"; stderr equals ""; every number /(\\d+)%/ from 1 to 90',
+      "       redact also: /token=\\S+/",
+      "  2. plain: env",
+    ]);
+  });
+
   it("caps the target list but not the counts", async () => {
     const text = renderPlan(job, await resolveTargets(job.targets), { maxTargets: 1 });
     expect(text).toContain("2 targets × 2 steps");
