@@ -35,13 +35,17 @@ export interface ProgressState {
   /** Time left of the current rate-limit wait; 0 when none. */
   waitingMs: number;
   elapsedMs: number;
+  /** A rollout's current stage, e.g. "stage 2/3 (50%)"; absent without one. */
+  stage?: string;
 }
 
 const NONE: Progress = { onEvent: () => {}, clear: () => {} };
 
-/** `37/240 · 30 ok · 2 failed · 1 error · 12.5 req/s · 3 rate-limit waits · ETA 42s`. */
+/** `37/240 · 30 ok · 2 failed · 1 error · 12.5 req/s · 3 rate-limit waits · ETA 42s`; a rollout
+ * adds its stage after the counts: `37/240 · stage 2/3 (50%) · ...`. */
 export function progressLine(s: ProgressState, color = false): string {
   const parts = [`${s.done}/${s.total}`];
+  if (s.stage) parts.push(s.stage);
   if (s.ok > 0) parts.push(paint(`${s.ok} ok`, "green", color));
   if (s.failed > 0) parts.push(paint(`${s.failed} failed`, "red", color));
   if (s.error > 0) parts.push(paint(`${s.error} error`, "red", color));
@@ -83,6 +87,8 @@ export function createProgress(
     if (event.type === "runStart") {
       s.total = event.total;
       startedAt = now();
+    } else if (event.type === "stageStart") {
+      s.stage = `stage ${event.stage}/${event.stages} (${event.size})`;
     } else if (event.type === "attempt") {
       s.requests++;
       if (event.failure) s.retries++;

@@ -1,6 +1,6 @@
 // Events emitted by runJob so callers can build their own progress display or NDJSON log.
 import type { RequestFailure } from "../client/types.js";
-import type { Report, StepResult } from "../report/model.js";
+import type { Report, RolloutStageReport, StepResult } from "../report/model.js";
 import type { Target } from "../targets/model.js";
 
 export type RunEvent =
@@ -30,6 +30,11 @@ export type RunEvent =
       at: string;
     }
   | { type: "stepEnd"; result: StepResult; at: string }
+  // A job with `rollout`: a stage begins (`stages` is how many the rollout has; `targets`, how
+  // many this stage adds), and every stage ends, a stage that never started included (notRun),
+  // with the same figures as the report's rollout.stages entry.
+  | { type: "stageStart"; stage: number; stages: number; size: string; targets: number; at: string }
+  | { type: "stageEnd"; stage: RolloutStageReport; at: string }
   | { type: "runEnd"; report: Report; at: string };
 
 export type RunEventListener = (event: RunEvent) => void;

@@ -52,7 +52,7 @@ export async function runRollout(
     const base = { stage: i + 1, size: span.size, targets: indexes.length };
     if (stoppedAtStage !== null) {
       cancelHalted(ctx, indexes, haltedMessage(reports[stoppedAtStage - 1], spans.length));
-      reports.push({
+      endStage(ctx, reports, {
         ...base,
         failedTargets: 0,
         allowedFailures: Math.floor(threshold.allowed),
@@ -63,6 +63,9 @@ export async function runRollout(
     const aborted = ctx.options.signal.aborted;
     // The stage's own threshold, where runTarget and the report look for it.
     ctx.threshold = threshold;
+    if (ctx.listening && !aborted) {
+      ctx.emit({ type: "stageStart", ...base, stages: spans.length, at: ctx.isoNow() });
+    }
     await runAllTargets(ctx, indexes);
     const failedTargets = indexes.filter((t) => failedTarget(ctx, t)).length;
     const status = aborted
@@ -73,7 +76,7 @@ export async function runRollout(
           ? "halted"
           : "passed";
     if (status === "halted") stoppedAtStage = i + 1;
-    reports.push({
+    endStage(ctx, reports, {
       ...base,
       failedTargets,
       allowedFailures: Math.floor(threshold.allowed),
@@ -81,6 +84,11 @@ export async function runRollout(
     });
   }
   return { stages: reports, stoppedAtStage };
+}
+
+function endStage(ctx: RunContext, reports: RolloutStageReport[], stage: RolloutStageReport): void {
+  reports.push(stage);
+  if (ctx.listening) ctx.emit({ type: "stageEnd", stage, at: ctx.isoNow() });
 }
 
 function failedTarget(ctx: RunContext, targetIndex: number): boolean {

@@ -92,6 +92,25 @@ describe("createProgress", () => {
     ]);
   });
 
+  it("names a rollout's current stage once it starts", () => {
+    const written: string[] = [];
+    let clock = 0;
+    const p = createProgress({ write: (t) => written.push(t), isTTY: true }, true, () => clock);
+    p.onEvent(start(10));
+    clock = 200;
+    p.onEvent({ type: "stageStart", stage: 1, stages: 3, size: "1", targets: 1, at });
+    clock = 400;
+    p.onEvent(end("ok"));
+    clock = 600;
+    p.onEvent({ type: "stageStart", stage: 2, stages: 3, size: "50%", targets: 4, at });
+    expect(plain(written)).toEqual([
+      "0/10",
+      "0/10 · stage 1/3 (1)",
+      "1/10 · stage 1/3 (1) · 1 ok · ETA 4s",
+      "1/10 · stage 2/3 (50%) · 1 ok · ETA 6s",
+    ]);
+  });
+
   it("stays silent when stderr is not a terminal or when disabled (--quiet)", () => {
     const written: string[] = [];
     for (const [isTTY, enabled] of [

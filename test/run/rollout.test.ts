@@ -62,7 +62,26 @@ describe("runJob with a rollout", () => {
       rollout: [count(1), percent(50), percent(100)],
       maxFailures: count(1),
     });
-    const report = await runJob(job, { client });
+    const stageEvents: string[] = [];
+    const report = await runJob(job, {
+      client,
+      onEvent: (e) => {
+        if (e.type === "stageStart")
+          stageEvents.push(`start ${e.stage}/${e.stages} ${e.size} +${e.targets}`);
+        if (e.type === "stageEnd") stageEvents.push(`end ${e.stage.stage} ${e.stage.status}`);
+        if (e.type === "stepStart") stageEvents.push("step");
+      },
+    });
+    // Each started stage is announced before its first step; every stage ends, one never started too.
+    expect(stageEvents.filter((e, i) => e !== "step" || stageEvents[i - 1] !== "step")).toEqual([
+      "start 1/3 1 +1",
+      "step",
+      "end 1 passed",
+      "start 2/3 50% +4",
+      "step",
+      "end 2 halted",
+      "end 3 notRun",
+    ]);
 
     expect(report.stoppedBy).toBe("threshold");
     expect(report.rollout).toEqual({
@@ -129,7 +148,15 @@ describe("runJob with a rollout", () => {
     const controller = new AbortController();
     controller.abort();
     const job = simJob(canary, 1, 10, { rollout: [count(1), percent(100)] });
-    const report = await runJob(job, { client, signal: controller.signal });
+    const stageEvents: string[] = [];
+    const report = await runJob(job, {
+      client,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === "stageStart" || e.type === "stageEnd") stageEvents.push(e.type);
+      },
+    });
+    expect(stageEvents).toEqual(["stageEnd", "stageEnd"]);
     expect(report.stoppedBy).toBe("signal");
     expect(report.rollout?.stages.map((s) => s.status)).toEqual(["notRun", "notRun"]);
     expect(report.results.every((r) => r.error?.code === "CANCELLED")).toBe(true);
