@@ -1,6 +1,8 @@
 // `fanout run --dry-run`: the plan (targets × steps) that a run would send, and nothing is sent.
 import type { Job, RateLimit } from "../job/model.js";
+import type { StepResult } from "../report/model.js";
 import { buildPlan } from "../run/plan.js";
+import { pairKey } from "../run/prior.js";
 import type { Target } from "../targets/model.js";
 import { describeChecks } from "./dry-run-checks.js";
 import { describeRollout } from "./rollout-plan.js";
@@ -21,6 +23,8 @@ export interface PlanOverrides {
   rate?: RateLimit;
   /** Cap on the listed targets (the counts stay exact). Default 50. */
   maxTargets?: number;
+  /** --resume / --rerun-failed: the results reused (not sent again), and the file they came from. */
+  prior?: { from: string; results: ReadonlyMap<string, StepResult> };
 }
 
 function describeRate(rate: RateLimit | undefined): string {
@@ -39,8 +43,17 @@ export function renderPlan(
   const concurrency = overrides.concurrency ?? job.concurrency;
   const plan = buildPlan(resolved, job.steps);
   const { targets, steps, total } = plan.counts;
+  const prior = overrides.prior;
+  const reused = prior
+    ? plan.pairs.filter((p) =>
+        prior.results.has(pairKey(p.target.appId, p.target.processId, p.step.name)),
+      ).length
+    : 0;
+  const reuse = prior
+    ? `; ${reused} already ok in ${prior.from} (not sent again), ${total - reused} to send`
+    : "";
   const lines = [
-    `Job ${job.name}${job.file ? ` (${job.file})` : ""}: ${targets} ${targets === 1 ? "target" : "targets"} × ${steps} ${steps === 1 ? "step" : "steps"} = ${total} requests planned (dry run: nothing sent)`,
+    `Job ${job.name}${job.file ? ` (${job.file})` : ""}: ${targets} ${targets === 1 ? "target" : "targets"} × ${steps} ${steps === 1 ? "step" : "steps"} = ${total} requests planned${reuse} (dry run: nothing sent)`,
     `Concurrency ${concurrency}${job.perApp ? `, ${job.perApp} per app` : ""}${describeRate(overrides.rate ?? job.rateLimit)}; timeout ${job.timeout} s; retries ${job.retries}${job.maxFailures ? `; stop after ${job.maxFailures.value}${job.maxFailures.kind === "percent" ? "%" : ""} failed targets` : ""}`,
     ...describeRollout(job, targets),
     ...(job.redact?.length

@@ -3,7 +3,7 @@
 import { access, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { SevallaClient } from "../client/client.js";
-import type { RateLimit } from "../job/model.js";
+import type { Job, RateLimit } from "../job/model.js";
 import type { TargetFilter } from "../targets/filters.js";
 import type { Target } from "../targets/model.js";
 import type { Selection } from "../targets/select.js";
@@ -82,10 +82,7 @@ export async function runCommand(
   const { selections } = prepared;
   if (flags.dryRun) {
     await prepared.client?.close();
-    io.out(
-      loaded.jobs.map((job, i) => renderPlan(job, targetsOf(selections, i), flags)).join("\n\n"),
-    );
-    return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
+    return dryRun(loaded.jobs, files, selections, flags, io);
   }
   const unconfirmed = await confirmRun(
     loaded.jobs,
@@ -132,6 +129,36 @@ export async function runCommand(
   const code = combineExitCodes(codes);
   if (loaded.jobs.length > 1) io.err(`Exit ${describeExitCode(code)}`);
   return code;
+}
+
+/** The plan of every job; with --resume / --rerun-failed, checked and counted as the run would. */
+async function dryRun(
+  jobs: readonly Job[],
+  files: readonly string[],
+  selections: readonly Selection[],
+  flags: RunFlags,
+  io: Io,
+): Promise<ExitCode> {
+  let runFiles: JobRunFiles[] | null = null;
+  if (flags.resume !== undefined || flags.rerunFailed !== undefined) {
+    const prepared = await prepareRunFiles(jobs, files, (i) => targetsOf(selections, i), flags);
+    if (!prepared.ok) {
+      io.err(`${prepared.message}\nNothing was run.`);
+      return EXIT.invalidInput;
+    }
+    runFiles = prepared.jobs;
+  }
+  const plans = jobs.map((job, i) => {
+    const run = runFiles?.[i];
+    const prior =
+      run?.prior && run.priorFrom ? { from: run.priorFrom, results: run.prior } : undefined;
+    return renderPlan(job, run?.targets ?? targetsOf(selections, i), {
+      ...flags,
+      ...(prior ? { prior } : {}),
+    });
+  });
+  io.out(plans.join("\n\n"));
+  return selections.some((s) => s.empty) ? EXIT.noTargets : EXIT.ok;
 }
 
 async function firstUnwritableDir(paths: readonly string[]): Promise<string | null> {

@@ -23,6 +23,8 @@ export interface RunFileFlags {
 export interface JobRunFiles {
   targets: Target[];
   prior?: Map<string, StepResult>;
+  /** The ledger or report `prior` came from, as given. */
+  priorFrom?: string;
   fingerprint: string;
   ledger?: { path: string; flags: "wx" | "a"; resumedFrom: string | null };
   events?: string;
@@ -54,7 +56,7 @@ export async function prepareRunFiles(
     const entry: JobRunFiles = {
       targets: outcome.targets,
       fingerprint: planFingerprint(job, outcome.targets),
-      ...(from ? { prior: outcome.prior } : {}),
+      ...(from ? { prior: outcome.prior, priorFrom: from } : {}),
       ...(events[i] ? { events: events[i] } : {}),
     };
     const ledger = ledgers[i];

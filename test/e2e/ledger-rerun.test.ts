@@ -37,6 +37,13 @@ describe("fanout run --rerun-failed", () => {
     expect((await runCli(["run", file, "--report", first], { env: env() })).code).toBe(1);
 
     sim.counters.reset();
+    const plan = await runCli(["run", file, "--rerun-failed", first, "--dry-run"], { env: env() });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(
+      `5 targets × 3 steps = 15 requests planned; 7 already ok in ${first} (not sent again), 8 to send (dry run: nothing sent)`,
+    );
+    expect(sim.counters.totalRequests()).toBe(0);
+
     const second = join(dir, "second.json");
     const res = await runCli(["run", file, "--rerun-failed", first, "--report", second], {
       env: env(),
