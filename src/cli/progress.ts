@@ -69,10 +69,25 @@ function seconds(ms: number): string {
   return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, "0")}s`;
 }
 
+/** How the line keeps time while nothing happens (a rate-limit wait); tests pass a fake. */
+export interface Ticker {
+  every(ms: number, tick: () => void): () => void;
+}
+
+const realTicker: Ticker = {
+  every(ms, tick) {
+    const timer = setInterval(tick, ms);
+    // A countdown must never keep the process alive.
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
 export function createProgress(
   sink: ProgressSink | undefined,
   enabled: boolean,
   now: () => number = Date.now,
+  ticker: Ticker = realTicker,
 ): Progress {
   if (!enabled || !sink?.isTTY) return NONE;
   const s: ProgressState = {
@@ -103,20 +118,36 @@ export function createProgress(
     } else return false;
     return true;
   };
-  const onEvent = (event: RunEvent) => {
-    if (!count(event)) return;
-    const t = now();
-    // At most ten redraws a second: thousands of fast steps must not flood the terminal.
-    if (s.done !== s.total && t - lastDraw < 100) return;
+  let stopTicking: (() => void) | null = null;
+  const draw = (t: number) => {
     lastDraw = t;
     s.elapsedMs = t - startedAt;
     s.waitingMs = Math.max(0, waitUntil - t);
     sink.write(`\r\u001b[2K${progressLine(s, sink.color === true)}`);
     shown = true;
   };
+  // During a rate-limit wait no event comes; the countdown is redrawn each second until it ends.
+  const tick = () => {
+    const t = now();
+    if (t >= waitUntil) {
+      stopTicking?.();
+      stopTicking = null;
+    }
+    draw(t);
+  };
+  const onEvent = (event: RunEvent) => {
+    if (!count(event)) return;
+    const t = now();
+    if (waitUntil - t >= 1000 && stopTicking === null) stopTicking = ticker.every(1000, tick);
+    // At most ten redraws a second: thousands of fast steps must not flood the terminal.
+    if (s.done !== s.total && t - lastDraw < 100) return;
+    draw(t);
+  };
   return {
     onEvent,
     clear() {
+      stopTicking?.();
+      stopTicking = null;
       if (shown) sink.write("\r\u001b[2K");
       shown = false;
     },

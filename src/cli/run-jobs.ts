@@ -59,17 +59,22 @@ async function runAndReport(p: PreparedJob, several: boolean, ctx: LoopContext) 
     logs.onEvent(event);
     progress.onEvent(event);
   };
-  const report = await runJob(p.job, {
-    client,
-    signal: signals.signal,
-    onEvent,
-    targets: p.run.targets,
-    ...(p.run.prior ? { prior: p.run.prior } : {}),
-    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
-    ...(flags.rate ? { rate: flags.rate } : {}),
-    ...checkRunOptions(flags, p.writer),
-  });
-  progress.clear();
+  let report: Report;
+  try {
+    report = await runJob(p.job, {
+      client,
+      signal: signals.signal,
+      onEvent,
+      targets: p.run.targets,
+      ...(p.run.prior ? { prior: p.run.prior } : {}),
+      ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+      ...(flags.rate ? { rate: flags.rate } : {}),
+      ...checkRunOptions(flags, p.writer),
+    });
+  } finally {
+    // Also stops a rate-limit countdown, which would otherwise draw over what follows.
+    progress.clear();
+  }
   const logNotes = await logs.close();
   const code = exitStatus(report, { signal: signals.received() });
   // Written before anything is printed: the file is what survives a closed pipe or a 2nd Ctrl-C.

@@ -111,6 +111,44 @@ describe("createProgress", () => {
     ]);
   });
 
+  it("counts a long rate-limit wait down each second, then stops ticking", () => {
+    const written: string[] = [];
+    let clock = 0;
+    const ticks: Array<() => void> = [];
+    let stopped = 0;
+    const ticker = {
+      every: (_ms: number, tick: () => void) => {
+        ticks.push(tick);
+        return () => {
+          stopped++;
+        };
+      },
+    };
+    const p = createProgress(
+      { write: (t) => written.push(t), isTTY: true },
+      true,
+      () => clock,
+      ticker,
+    );
+    p.onEvent(start(10));
+    clock = 500;
+    p.onEvent(wait(2500)); // a 429 pause until t=3000: one ticker, drawn now
+    p.onEvent(wait(2400)); // another request waits too (not drawn: throttled): still one ticker
+    expect(ticks).toHaveLength(1);
+    for (const t of [1500, 2500, 3000]) {
+      clock = t;
+      ticks[0]?.();
+    }
+    expect(stopped).toBe(1);
+    expect(plain(written).slice(1)).toEqual([
+      "0/10 · 1 rate-limit wait · waiting 3s for the rate limit",
+      "0/10 · 2 rate-limit waits · waiting 2s for the rate limit",
+      "0/10 · 2 rate-limit waits", // under a second left: not worth a flickering countdown
+      "0/10 · 2 rate-limit waits",
+    ]);
+    p.clear();
+  });
+
   it("stays silent when stderr is not a terminal or when disabled (--quiet)", () => {
     const written: string[] = [];
     for (const [isTTY, enabled] of [
