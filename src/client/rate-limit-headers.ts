@@ -1,22 +1,11 @@
 // Pure parsers for the rate-limit headers of API.md. A malformed header is treated as absent
 // (null), so the retry policy falls back to its own backoff instead of trusting garbage.
+import { headerValue, type ResponseHeaders } from "./response-headers.js";
 import type { RateLimitInfo } from "./types.js";
-
-/** Response headers as undici hands them over: lower-case names, repeated headers as arrays. */
-export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 // Values above this are Unix timestamps (seconds), not "seconds until reset": some gateways send
 // the epoch form, and reading it as a delta would mean waiting for 50 years.
 const EPOCH_THRESHOLD_SECONDS = 1_000_000_000;
-
-/** The first value of a header, trimmed; null when absent or empty. */
-export function headerValue(headers: ResponseHeaders, name: string): string | null {
-  const raw = headers[name.toLowerCase()];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === undefined) return null;
-  const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
-}
 
 function parseNonNegativeInteger(value: string | null): number | null {
   if (value === null || !/^\d{1,15}$/.test(value)) return null;

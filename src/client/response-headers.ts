@@ -1,11 +1,13 @@
 // The response headers as the client keeps them: lower-case names, a repeated header as an array,
 // and only those something reads, so the values of the rest are never decoded.
 import { util } from "undici";
-import type { ResponseHeaders } from "./rate-limit-headers.js";
+
+/** Response headers as the client keeps them: lower-case names, repeated headers as arrays. */
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /**
- * The only response headers anything reads (response.ts, rate-limit-headers.ts); the values of
- * the others (date, content-length, ...) are never decoded.
+ * The only response headers anything reads (with headerValue below): a header must be listed here
+ * before it can be read. The values of the others (date, content-length, ...) are never decoded.
  */
 const KEPT = new Set([
   "content-type",
@@ -29,4 +31,13 @@ export function decodeHeaders(raw: ReadonlyArray<Buffer | string> | null): Respo
     headers[name] = seen === undefined ? value : [...[seen].flat(), value];
   }
   return headers;
+}
+
+/** The first value of a header, trimmed; null when absent or empty (or not in KEPT). */
+export function headerValue(headers: ResponseHeaders, name: string): string | null {
+  const raw = headers[name.toLowerCase()];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
 }

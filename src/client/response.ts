@@ -3,12 +3,8 @@
 import { STATUS_CODES } from "node:http";
 import { classifyStatus, codeForStatus } from "./classify.js";
 import { ApiError, BadResponseError, redactSecret } from "./errors.js";
-import {
-  headerValue,
-  parseRateLimit,
-  parseRetryAfterMs,
-  type ResponseHeaders,
-} from "./rate-limit-headers.js";
+import { parseRateLimit, parseRetryAfterMs } from "./rate-limit-headers.js";
+import { headerValue, type ResponseHeaders } from "./response-headers.js";
 import type { FailureClass } from "./types.js";
 
 const MAX_API_TEXT = 500;

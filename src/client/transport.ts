@@ -3,8 +3,7 @@
 // do not (they can hold the request, Authorization header included).
 import type { Dispatcher } from "undici";
 import { RequestAbortedError, type RequestError } from "./errors.js";
-import type { ResponseHeaders } from "./rate-limit-headers.js";
-import { decodeHeaders } from "./response-headers.js";
+import { decodeHeaders, type ResponseHeaders } from "./response-headers.js";
 import { BodyTooLarge, toFailure } from "./transport-failure.js";
 
 export interface TransportRequest {

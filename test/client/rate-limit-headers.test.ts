@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import {
-  headerValue,
   parseRateLimit,
   parseRetryAfter,
   parseRetryAfterMs,
 } from "../../src/client/rate-limit-headers.js";
+import { headerValue } from "../../src/client/response-headers.js";
 
 const NOW = Date.parse("2026-12-04T15:00:00Z");
 
