@@ -4,28 +4,31 @@
 import { targetName } from "../report/format.js";
 import type { GroupTarget, OutputGroup, StepGroups, StepResult } from "../report/model.js";
 
+/** One step's groups: for lookups by exit code then output, and in order of first appearance. */
+interface StepGrouping {
+  byCode: Map<number, Map<string, OutputGroup>>;
+  firstSeen: OutputGroup[];
+}
+
 export function groupOutputs(results: readonly StepResult[]): StepGroups[] {
-  // step → exit code → output → group. Nested maps, not one "code + output" key: a concatenated
-  // key is flattened into a fresh copy of the output on every lookup (100 MB at 100,000 results).
-  const bySteps = new Map<string, Map<number, Map<string, OutputGroup>>>();
-  /** Each step's groups in order of first appearance. */
-  const order = new Map<string, OutputGroup[]>();
+  // Exit code → output → group: nested maps, not one "code + output" key, which would be flattened
+  // into a fresh copy of the output on every lookup (100 MB at 100,000 results of 1 KiB).
+  const bySteps = new Map<string, StepGrouping>();
   // One entry per target, shared by its steps' groups (the report held one per result otherwise).
   const entries = new Map<string, Map<string, GroupTarget>>();
   for (const r of results) {
     if (r.exitCode === null) continue; // no answer: the table and the outcomes say why
-    let byCode = bySteps.get(r.step);
-    if (!byCode) {
-      byCode = new Map();
-      bySteps.set(r.step, byCode);
-      order.set(r.step, []);
-    }
-    let byOutput = byCode.get(r.exitCode);
-    if (!byOutput) {
-      byOutput = new Map();
-      byCode.set(r.exitCode, byOutput);
-    }
-    const entry = entryFor(entries, r);
+    const step = child(bySteps, r.step, () => ({ byCode: new Map(), firstSeen: [] }));
+    const byOutput = child(step.byCode, r.exitCode, () => new Map<string, OutputGroup>());
+    const entry = child(
+      child(entries, r.app, () => new Map()),
+      r.process,
+      () => ({
+        app: r.app,
+        process: r.process,
+        name: targetName(r),
+      }),
+    );
     const group = byOutput.get(r.stdout);
     if (group) {
       group.count += 1;
@@ -36,9 +39,9 @@ export function groupOutputs(results: readonly StepResult[]): StepGroups[] {
     // group, and a run whose outputs all differ has one group per result).
     const created = { output: r.stdout, exitCode: r.exitCode, count: 1, targets: [entry] };
     byOutput.set(r.stdout, created);
-    order.get(r.step)?.push(created);
+    step.firstSeen.push(created);
   }
-  return [...order].map(([step, firstSeen]) => {
+  return [...bySteps].map(([step, { firstSeen }]) => {
     // Stable: equal counts keep the order of first appearance (the report's order).
     const sorted = firstSeen.sort((a, b) => b.count - a.count);
     return {
@@ -50,18 +53,14 @@ export function groupOutputs(results: readonly StepResult[]): StepGroups[] {
   });
 }
 
-function entryFor(entries: Map<string, Map<string, GroupTarget>>, r: StepResult): GroupTarget {
-  let byProcess = entries.get(r.app);
-  if (!byProcess) {
-    byProcess = new Map();
-    entries.set(r.app, byProcess);
+/** map's value at key, made first when there is none. */
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  let entry = byProcess.get(r.process);
-  if (!entry) {
-    entry = { app: r.app, process: r.process, name: targetName(r) };
-    byProcess.set(r.process, entry);
-  }
-  return entry;
+  return value;
 }
 
 /** The display rule: a few distinct outputs (≤ 5), at least one shared by two or more targets. */
