@@ -27,7 +27,7 @@ export function checkAnswer(answer: Answer, checks: CompiledChecks): CheckedAnsw
   const { redact } = checks;
   const { filter } = checks;
   const filtered = isActive(filter);
-  const stdout = isActive(filter) ? applyFilter(answer.stdout, filter) : answer.stdout;
+  const stdout = filtered ? applyFilter(answer.stdout, filter) : answer.stdout;
   const miss = firstMiss({ ...answer, stdout }, checks.expect);
 
   const safe = { stdout: redact(stdout), stderr: redact(answer.stderr) };

@@ -2,7 +2,7 @@
 import type { Job, RateLimit } from "../job/model.js";
 import type { StepResult } from "../report/model.js";
 import { buildPlan } from "../run/plan.js";
-import { pairKey } from "../run/prior.js";
+import { knownResult } from "../run/prior.js";
 import type { Target } from "../targets/model.js";
 import { describeChecks } from "./dry-run-checks.js";
 import { describeRollout } from "./rollout-plan.js";
@@ -45,9 +45,7 @@ export function renderPlan(
   const { targets, steps, total } = plan.counts;
   const prior = overrides.prior;
   const reused = prior
-    ? plan.pairs.filter((p) =>
-        prior.results.has(pairKey(p.target.appId, p.target.processId, p.step.name)),
-      ).length
+    ? plan.pairs.filter((p) => knownResult(prior.results, p) !== undefined).length
     : 0;
   const reuse = prior
     ? `; ${reused} already ok in ${prior.from} (not sent again), ${total - reused} to send`

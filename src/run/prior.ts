@@ -12,10 +12,16 @@ export function pairKey(app: string, process: string, step: string): string {
 export const resultKey = (r: Pick<StepResult, "app" | "process" | "step">): string =>
   pairKey(r.app, r.process, r.step);
 
+/** The result `prior` holds for this pair, as recorded; undefined when the pair must run. */
+export function knownResult(
+  prior: ReadonlyMap<string, StepResult> | null | undefined,
+  pair: PlannedPair,
+): StepResult | undefined {
+  return prior?.get(pairKey(pair.target.appId, pair.target.processId, pair.step.name));
+}
+
 /** The prior result for this pair, marked resumed; undefined when it must run. */
 export function priorResult(ctx: RunContext, pair: PlannedPair): StepResult | undefined {
-  const found = ctx.options.prior?.get(
-    pairKey(pair.target.appId, pair.target.processId, pair.step.name),
-  );
+  const found = knownResult(ctx.options.prior, pair);
   return found ? { ...found, resumed: true } : undefined;
 }
