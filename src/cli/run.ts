@@ -58,7 +58,7 @@ export function registerRun(program: Command): void {
     )
     .option(
       "--rerun-failed <report>",
-      "run only the pairs that were not ok in this JSON report; its ok ones are reported as resumed",
+      "run only the pairs that were not ok in this JSON report (or whose argv changed); the others are reported as resumed",
     )
     .option("--events <file>", "append every run event to FILE as NDJSON")
     .addHelpText(
